@@ -1,0 +1,83 @@
+import { asc, desc, eq, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { criteria, criterionEvaluations, milestones, networks, stages } from "../schema";
+
+export type StageRow = Awaited<ReturnType<typeof getStages>>[number];
+
+export async function getStages(db: Db) {
+  const rows = await db
+    .select({
+      number: stages.number,
+      key: stages.key,
+      title: stages.title,
+      summary: stages.summary,
+      targetDate: stages.targetDate,
+      network: stages.network,
+      networkName: networks.name,
+      declaredStatus: stages.declaredStatus,
+      countdownStartedAt: stages.countdownStartedAt,
+      countdownDays: stages.countdownDays,
+      milestonesDone: sql<number>`(select count(*) from ${milestones} m where m.stage_number = ${stages.number} and m.status = 'done')::int`,
+      milestonesTotal: sql<number>`(select count(*) from ${milestones} m where m.stage_number = ${stages.number})::int`,
+      criteriaTotal: sql<number>`(select count(*) from ${criteria} c where c.stage_number = ${stages.number})::int`,
+    })
+    .from(stages)
+    .innerJoin(networks, eq(networks.key, stages.network))
+    .orderBy(asc(stages.number));
+  return rows;
+}
+
+export type CriterionRow = Awaited<ReturnType<typeof getCriteria>>[number];
+
+/** Criteria with their latest evaluation (null until the evaluator has run). */
+export async function getCriteria(db: Db, { stageNumber }: { stageNumber?: number } = {}) {
+  const latest = db
+    .selectDistinctOn([criterionEvaluations.criterionKey], {
+      criterionKey: criterionEvaluations.criterionKey,
+      status: criterionEvaluations.status,
+      measured: criterionEvaluations.measured,
+      samples: criterionEvaluations.samples,
+      evaluatedAt: criterionEvaluations.evaluatedAt,
+    })
+    .from(criterionEvaluations)
+    .orderBy(criterionEvaluations.criterionKey, desc(criterionEvaluations.evaluatedAt))
+    .as("latest");
+  return db
+    .select({
+      key: criteria.key,
+      stageNumber: criteria.stageNumber,
+      category: criteria.category,
+      kind: criteria.kind,
+      title: criteria.title,
+      comparator: criteria.comparator,
+      target: criteria.target,
+      unit: criteria.unit,
+      baseline: criteria.baseline,
+      baselineLabel: criteria.baselineLabel,
+      windowDays: criteria.windowDays,
+      minSamples: criteria.minSamples,
+      network: criteria.network,
+      status: latest.status,
+      measured: latest.measured,
+      samples: latest.samples,
+      evaluatedAt: latest.evaluatedAt,
+    })
+    .from(criteria)
+    .leftJoin(latest, eq(latest.criterionKey, criteria.key))
+    .where(stageNumber === undefined ? undefined : eq(criteria.stageNumber, stageNumber))
+    .orderBy(asc(criteria.stageNumber), asc(criteria.position));
+}
+
+export async function getMilestones(db: Db, { stageNumber }: { stageNumber: number }) {
+  return db
+    .select({
+      key: milestones.key,
+      title: milestones.title,
+      status: milestones.status,
+      evidenceUrl: milestones.evidenceUrl,
+      doneAt: milestones.doneAt,
+    })
+    .from(milestones)
+    .where(eq(milestones.stageNumber, stageNumber))
+    .orderBy(asc(milestones.position));
+}

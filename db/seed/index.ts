@@ -1,0 +1,50 @@
+import { sql } from "drizzle-orm";
+import type { Env } from "@/lib/env";
+import { networkPresets } from "@/lib/networks";
+import type { Db } from "../client";
+import { criteria, milestones, networks, operationMappings, stages } from "../schema";
+import { CRITERIA, MILESTONES, OPERATION_MAPPINGS, STAGES } from "./roadmap";
+
+export type SeedSummary = { stages: number; milestones: number; criteria: number; operationMappings: number };
+
+/**
+ * Idempotent: network presets follow the environment; roadmap rows are inserted when missing and
+ * otherwise left alone, so a team edit (a status, a target) survives every re-seed.
+ */
+export async function seedDatabase(db: Db, env: Env): Promise<SeedSummary> {
+  return db.transaction(async (tx) => {
+    const presets = networkPresets(env).filter((preset) => preset.key !== "local" || env.XMTP_NETWORKS.includes("local"));
+    for (const [position, preset] of presets.entries()) {
+      const row = {
+        key: preset.key,
+        name: preset.name,
+        chainId: preset.chainId,
+        registryAddress: preset.registryAddress,
+        registryFromBlock: preset.registryFromBlock,
+        explorerUrl: preset.explorerUrl,
+        isCollected: env.XMTP_NETWORKS.includes(preset.key),
+        position,
+      };
+      await tx
+        .insert(networks)
+        .values(row)
+        .onConflictDoUpdate({ target: networks.key, set: { ...row, updatedAt: sql`now()` } });
+    }
+    const inserted = {
+      stages: await tx.insert(stages).values(STAGES).onConflictDoNothing().returning({ k: stages.number }),
+      milestones: await tx.insert(milestones).values(MILESTONES).onConflictDoNothing().returning({ k: milestones.key }),
+      criteria: await tx.insert(criteria).values(CRITERIA).onConflictDoNothing().returning({ k: criteria.key }),
+      operationMappings: await tx
+        .insert(operationMappings)
+        .values(OPERATION_MAPPINGS)
+        .onConflictDoNothing()
+        .returning({ k: operationMappings.pattern }),
+    };
+    return {
+      stages: inserted.stages.length,
+      milestones: inserted.milestones.length,
+      criteria: inserted.criteria.length,
+      operationMappings: inserted.operationMappings.length,
+    };
+  });
+}

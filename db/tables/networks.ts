@@ -1,0 +1,60 @@
+import { sql } from "drizzle-orm";
+import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+
+export const networks = pgTable("networks", {
+  key: text("key").primaryKey(), // testnet | mainnet | local
+  name: text("name").notNull(),
+  chainId: integer("chain_id").notNull(),
+  registryAddress: text("registry_address"),
+  registryFromBlock: bigint("registry_from_block", { mode: "number" }).notNull().default(0),
+  explorerUrl: text("explorer_url"),
+  isCollected: boolean("is_collected").notNull().default(false),
+  position: integer("position").notNull().default(0),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Health of each outside source (an RPC, the prober's round): what the dashboard shows when one is unreachable. */
+export const dataSources = pgTable(
+  "data_sources",
+  {
+    network: text("network")
+      .notNull()
+      .references(() => networks.key),
+    source: text("source").notNull(), // rpc | registry | prober | ingest
+    endpoint: text("endpoint"),
+    status: text("status", { enum: ["ok", "unreachable", "unknown"] })
+      .notNull()
+      .default("unknown"),
+    lastCheckedAt: timestamp("last_checked_at", { withTimezone: true }),
+    lastOkAt: timestamp("last_ok_at", { withTimezone: true }),
+    failingSince: timestamp("failing_since", { withTimezone: true }),
+    lastError: text("last_error"),
+    detail: jsonb("detail").$type<Record<string, unknown>>(),
+  },
+  (t) => [primaryKey({ columns: [t.network, t.source] })],
+);
+
+/** One row per scheduled or CLI job run: start, end, outcome, error. */
+export const jobRuns = pgTable(
+  "job_runs",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    job: text("job").notNull(), // registry_sync | probe | rollup | evaluate | source_check | retention
+    network: text("network").references(() => networks.key),
+    trigger: text("trigger", { enum: ["worker", "cli", "cron"] }).notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    outcome: text("outcome", { enum: ["running", "ok", "failed"] })
+      .notNull()
+      .default("running"),
+    error: text("error"),
+    summary: jsonb("summary").$type<Record<string, unknown>>(),
+  },
+  (t) => [
+    index("job_runs_job_started_idx").on(t.job, t.network, t.startedAt.desc()),
+    index("job_runs_failed_idx")
+      .on(t.startedAt.desc())
+      .where(sql`${t.outcome} = 'failed'`),
+  ],
+);

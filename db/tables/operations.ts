@@ -1,0 +1,60 @@
+import { bigint, boolean, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { networks } from "./networks";
+
+export const incidents = pgTable(
+  "incidents",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    network: text("network")
+      .notNull()
+      .references(() => networks.key),
+    nodeId: integer("node_id"), // null: the whole network
+    title: text("title").notNull(),
+    body: text("body").notNull().default(""),
+    severity: text("severity", { enum: ["minor", "major", "critical"] }).notNull(),
+    status: text("status", { enum: ["investigating", "identified", "monitoring", "resolved"] }).notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    createdBy: text("created_by").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("incidents_window_idx").on(t.network, t.startedAt), index("incidents_node_idx").on(t.network, t.nodeId)],
+);
+
+/** Announced maintenance: excluded from the availability denominator. */
+export const maintenanceWindows = pgTable(
+  "maintenance_windows",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    network: text("network")
+      .notNull()
+      .references(() => networks.key),
+    nodeId: integer("node_id"), // null: every node of the network
+    title: text("title").notNull(),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    announcedAt: timestamp("announced_at", { withTimezone: true }).notNull().defaultNow(),
+    createdBy: text("created_by").notNull(),
+  },
+  (t) => [index("maintenance_windows_idx").on(t.network, t.startsAt, t.endsAt)],
+);
+
+/** Apps preparing their migration, and what they have done of it. */
+export const partners = pgTable("partners", {
+  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  websiteUrl: text("website_url"),
+  network: text("network")
+    .notNull()
+    .references(() => networks.key),
+  sdk: text("sdk"),
+  sdkVersion: text("sdk_version"),
+  gatewayFunded: boolean("gateway_funded").notNull().default(false),
+  integrationSuite: text("integration_suite"), // the suite name of its integration runs
+  isPublic: boolean("is_public").notNull().default(true),
+  notes: text("notes"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});

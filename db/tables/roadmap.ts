@@ -1,0 +1,123 @@
+import {
+  bigint,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
+import { networks } from "./networks";
+
+export const STAGE_STATUSES = ["planned", "in_progress", "complete"] as const;
+
+/** Roadmap stages. `declaredStatus` is the team's word; readiness is computed from criteria beside it. */
+export const stages = pgTable("stages", {
+  number: integer("number").primaryKey(),
+  key: text("key").notNull().unique(),
+  title: text("title").notNull(),
+  summary: text("summary").notNull(),
+  targetDate: text("target_date"), // as published: "Dec 2025", "after stage 2"
+  network: text("network")
+    .notNull()
+    .references(() => networks.key),
+  declaredStatus: text("declared_status", { enum: STAGE_STATUSES }).notNull(),
+  // Stage 3's 60-day migration countdown starts when the team starts it.
+  countdownStartedAt: timestamp("countdown_started_at", { withTimezone: true }),
+  countdownDays: integer("countdown_days"),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: text("updated_by"),
+});
+
+export const milestones = pgTable(
+  "milestones",
+  {
+    key: text("key").primaryKey(),
+    stageNumber: integer("stage_number")
+      .notNull()
+      .references(() => stages.number),
+    position: integer("position").notNull(),
+    title: text("title").notNull(),
+    status: text("status", { enum: ["open", "done"] })
+      .notNull()
+      .default("open"),
+    evidenceUrl: text("evidence_url"),
+    doneAt: timestamp("done_at", { withTimezone: true }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: text("updated_by"),
+  },
+  (t) => [index("milestones_stage_idx").on(t.stageNumber, t.position)],
+);
+
+export const CRITERION_KINDS = [
+  "latency_p95",
+  "throughput_burst",
+  "throughput_sustained_daily",
+  "node_reliability",
+  "fork_rate",
+  "integration_pass",
+  "independent_operators",
+  "milestone",
+] as const;
+export type CriterionKind = (typeof CRITERION_KINDS)[number];
+
+export const COMPARATORS = ["lt", "lte", "gt", "gte", "eq"] as const;
+export type Comparator = (typeof COMPARATORS)[number];
+
+/** A measurable target of a stage (domain brief §3). */
+export const criteria = pgTable(
+  "criteria",
+  {
+    key: text("key").primaryKey(),
+    stageNumber: integer("stage_number")
+      .notNull()
+      .references(() => stages.number),
+    position: integer("position").notNull(),
+    category: text("category", { enum: ["latency", "throughput", "reliability", "decentralization"] }).notNull(),
+    kind: text("kind", { enum: CRITERION_KINDS }).notNull(),
+    title: text("title").notNull(),
+    metric: text("metric").notNull(), // operation key, throughput kind, …: what the evaluator reads
+    comparator: text("comparator", { enum: COMPARATORS }).notNull(),
+    target: doublePrecision("target").notNull(),
+    unit: text("unit").notNull(),
+    baseline: doublePrecision("baseline"), // the V3 (centralized) figure, where one was published
+    baselineLabel: text("baseline_label"),
+    windowDays: integer("window_days").notNull(),
+    minSamples: integer("min_samples").notNull(),
+    network: text("network")
+      .notNull()
+      .references(() => networks.key),
+    params: jsonb("params").$type<Record<string, unknown>>().notNull().default({}),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("criteria_stage_idx").on(t.stageNumber, t.position)],
+);
+
+/** Stored only when status or value changes (or hourly), so history shows when each first passed. */
+export const criterionEvaluations = pgTable(
+  "criterion_evaluations",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    criterionKey: text("criterion_key")
+      .notNull()
+      .references(() => criteria.key),
+    network: text("network")
+      .notNull()
+      .references(() => networks.key),
+    evaluatedAt: timestamp("evaluated_at", { withTimezone: true }).notNull(),
+    status: text("status", { enum: ["pass", "fail", "insufficient_data"] }).notNull(),
+    measured: doublePrecision("measured"),
+    target: doublePrecision("target").notNull(),
+    baseline: doublePrecision("baseline"),
+    unit: text("unit").notNull(),
+    windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+    windowEnd: timestamp("window_end", { withTimezone: true }).notNull(),
+    samples: integer("samples").notNull(),
+    evidence: jsonb("evidence").$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [
+    index("criterion_evaluations_latest_idx").on(t.criterionKey, t.evaluatedAt.desc()),
+    index("criterion_evaluations_time_idx").on(t.network, t.evaluatedAt),
+  ],
+);

@@ -1,0 +1,114 @@
+import { z } from "zod";
+
+export const NETWORK_KEYS = ["testnet", "mainnet", "local"] as const;
+export type NetworkKey = (typeof NETWORK_KEYS)[number];
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      return ["postgres:", "postgresql:"].includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, "must be a postgres:// or postgresql:// URL");
+
+const httpUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      return ["http:", "https:"].includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, "must be an http:// or https:// URL");
+
+const integer = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, "must be a whole number")
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+const flag = z
+  .enum(["0", "1", "true", "false"], { message: "must be 0, 1, true or false" })
+  .transform((value) => value === "1" || value === "true");
+
+const networkList = z
+  .string()
+  .trim()
+  .transform((value) => [...new Set(value.split(",").map((part) => part.trim()).filter(Boolean))])
+  .pipe(z.array(z.enum(NETWORK_KEYS, { message: `each must be one of ${NETWORK_KEYS.join(", ")}` })).min(1));
+
+const address = z.string().trim().regex(/^0x[0-9a-fA-F]{40}$/, "must be a 0x-prefixed 20-byte hex address");
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: integer(1, 65535).default(3000),
+    DATABASE_URL: postgresUrl.optional(),
+    POSTGRES_URL: postgresUrl.optional(),
+    PGLITE_DIR: z.string().trim().min(1).default(".data/pglite"),
+    XMTP_NETWORKS: networkList.optional(),
+    XMTP_NETWORK: networkList.optional(),
+    TESTNET_RPC_URL: httpUrl.optional(),
+    MAINNET_RPC_URL: httpUrl.optional(),
+    SETTLEMENT_RPC_URL: httpUrl.optional(),
+    NODE_REGISTRY_ADDRESS: address.optional(),
+    NODE_REGISTRY_FROM_BLOCK: integer(0, Number.MAX_SAFE_INTEGER).default(0),
+    PROBE_REGION: z.string().trim().regex(/^[a-z0-9-]{1,40}$/, "must be lowercase letters, digits and dashes").default("local"),
+    PROBE_INTERVAL_S: integer(5, 3600).default(30),
+    PROBE_TIMEOUT_MS: integer(100, 60_000).default(5000),
+    PROBE_DEGRADED_MS: integer(1, 60_000).default(1000),
+    PROBE_ALLOW_PRIVATE: flag.default(false),
+    SOURCE_CHECK_TIMEOUT_MS: integer(100, 60_000).default(5000),
+    WORKER: z.enum(["inline", "off"], { message: "must be inline or off" }).default("inline"),
+    CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+    ADMIN_ADDRESSES: z
+      .string()
+      .trim()
+      .transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean))
+      .pipe(z.array(address))
+      .default([]),
+    SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  })
+  .superRefine((env, ctx) => {
+    const networks = env.XMTP_NETWORKS ?? env.XMTP_NETWORK ?? [];
+    if (networks.includes("local")) {
+      for (const key of ["SETTLEMENT_RPC_URL", "NODE_REGISTRY_ADDRESS"] as const) {
+        if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required when XMTP_NETWORKS includes local" });
+      }
+    }
+  })
+  .transform(({ XMTP_NETWORK, XMTP_NETWORKS, ...env }) => ({
+    ...env,
+    XMTP_NETWORKS: XMTP_NETWORKS ?? XMTP_NETWORK ?? (["testnet", "mainnet"] as NetworkKey[]),
+    databaseUrl: env.DATABASE_URL ?? env.POSTGRES_URL,
+  }));
+
+export type Env = z.output<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Parses an environment; empty strings count as unset so `.env` placeholders stay harmless. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  throw new EnvError(result.error.issues.map((issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`));
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

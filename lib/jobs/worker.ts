@@ -1,0 +1,9 @@
+import type { Db } from "@/db/client";
+import type { Env } from "../env";
+import { startScheduler } from "./scheduler";
+import { runSourceCheck } from "./source-check";
+
+/** The jobs the worker runs. Later collectors (registry sync, probes, rollups, evaluation) join here. */
+export function startWorker(db: Db, env: Env) {
+  return startScheduler([{ name: "source_check", intervalMs: 60_000, run: () => runSourceCheck(db, env) }]);
+}

@@ -1,0 +1,48 @@
+import type { Env, NetworkKey } from "./env";
+
+export type NetworkPreset = {
+  key: NetworkKey;
+  name: string;
+  chainName: string;
+  chainId: number;
+  registryAddress: `0x${string}` | null;
+  registryFromBlock: number;
+  rpcUrl: string | null;
+  explorerUrl: string | null;
+};
+
+/** Registry deployments from the domain brief §4; `local` comes from the environment. */
+export function networkPresets(env: Env): NetworkPreset[] {
+  return [
+    {
+      key: "testnet",
+      name: "Testnet",
+      chainName: "Base Sepolia",
+      chainId: 84532,
+      registryAddress: "0x7C639a2be8B75c4799c1372A42448f41B89D88DE",
+      registryFromBlock: 29_322_114,
+      rpcUrl: env.TESTNET_RPC_URL ?? "https://sepolia.base.org",
+      explorerUrl: "https://sepolia.basescan.org",
+    },
+    {
+      key: "mainnet",
+      name: "Mainnet",
+      chainName: "Base",
+      chainId: 8453,
+      registryAddress: "0xC5742B5F2e19B859eaE03A9c44531C33fA8e75F8",
+      registryFromBlock: 39_249_922,
+      rpcUrl: env.MAINNET_RPC_URL ?? "https://mainnet.base.org",
+      explorerUrl: "https://basescan.org",
+    },
+    {
+      key: "local",
+      name: "Local",
+      chainName: "Local EVM",
+      chainId: 31337,
+      registryAddress: (env.NODE_REGISTRY_ADDRESS as `0x${string}` | undefined) ?? null,
+      registryFromBlock: env.NODE_REGISTRY_FROM_BLOCK,
+      rpcUrl: env.SETTLEMENT_RPC_URL ?? null,
+      explorerUrl: null,
+    },
+  ];
+}

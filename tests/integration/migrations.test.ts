@@ -1,0 +1,82 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { migrateDatabase } from "@/db/migrate";
+import { createTestDatabase, TEST_DRIVER, type TestDatabase } from "../support/test-db";
+
+let test: TestDatabase;
+beforeAll(async () => {
+  test = await createTestDatabase();
+});
+afterAll(() => test?.drop());
+
+const EXPECTED_TABLES = [
+  "admin_sessions",
+  "audit_log",
+  "auth_nonces",
+  "benchmark_results",
+  "benchmark_runs",
+  "criteria",
+  "criterion_evaluations",
+  "data_sources",
+  "fork_checks",
+  "incidents",
+  "ingest_tokens",
+  "integration_test_cases",
+  "integration_test_runs",
+  "job_runs",
+  "maintenance_windows",
+  "milestones",
+  "networks",
+  "node_cursor_snapshots",
+  "nodes",
+  "operation_mappings",
+  "partners",
+  "probes",
+  "rate_limit_counters",
+  "region_latency_rollups",
+  "registry_events",
+  "rollup_watermarks",
+  "stages",
+  "sync_cursors",
+  "throughput_runs",
+  "uptime_rollups",
+];
+
+describe(`migrations on ${TEST_DRIVER}`, () => {
+  it("runs on the driver the environment selects", () => {
+    expect(test.handle.driver).toBe(TEST_DRIVER);
+  });
+
+  it("create every table of the data model", async () => {
+    const rows = await test.handle.db.execute<{ table_name: string }>(
+      sql`select table_name from information_schema.tables where table_schema = 'public' and table_type in ('BASE TABLE') order by 1`,
+    );
+    const tables = rows.rows.map((row) => row.table_name).filter((name) => !name.startsWith("probes_"));
+    expect(tables).toEqual(EXPECTED_TABLES);
+  });
+
+  it("partition raw probes by time, with a default partition", async () => {
+    const rows = await test.handle.db.execute<{ strategy: string; partitions: number }>(sql`
+      select p.partstrat as strategy,
+             (select count(*) from pg_inherits i where i.inhparent = 'probes'::regclass)::int as partitions
+      from pg_partitioned_table p where p.partrelid = 'probes'::regclass`);
+    expect(rows.rows).toEqual([{ strategy: "r", partitions: 1 }]);
+  });
+
+  it("store every time column as timestamptz", async () => {
+    const rows = await test.handle.db.execute<{ column: string }>(sql`
+      select table_name || '.' || column_name as column from information_schema.columns
+      where table_schema = 'public' and data_type = 'timestamp without time zone'`);
+    expect(rows.rows).toEqual([]);
+  });
+
+  it("are a no-op when applied again", async () => {
+    const count = async () =>
+      (await test.handle.db.execute<{ n: number }>(sql`select count(*)::int as n from drizzle.__drizzle_migrations`))
+        .rows[0]?.n;
+    const before = await count();
+    await migrateDatabase(test.handle);
+    expect(await count()).toBe(before);
+    expect(before).toBeGreaterThan(0);
+  });
+});
