@@ -7,7 +7,13 @@ import { getEnv } from "@/lib/env";
 import { lockDataDir } from "./pglite-lock";
 import * as schema from "./schema";
 
-export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** What both drivers return from `execute`: rows, typed by the caller. */
+type Rows<T> = { rows: T[] };
+export interface RowsResultHKT extends PgQueryResultHKT {
+  type: Rows<this["row"]>;
+}
+
+export type Db = PgDatabase<RowsResultHKT, typeof schema>;
 
 type HandleBase = {
   db: Db;

@@ -54,7 +54,8 @@ export function lockDataDir(dataDir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const holder = readHolder(lockPath);
-      if (holder && holder.pid !== process.pid && isAlive(holder.pid)) {
+      // The same pid counts as a holder too: two PGlite instances in one process corrupt the data as well.
+      if (holder && (holder.pid === process.pid || isAlive(holder.pid))) {
         throw new DatabaseLockedError(dir, holder.pid, holder.command);
       }
       unlinkSync(lockPath); // stale: its process is gone

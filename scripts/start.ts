@@ -1,0 +1,41 @@
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { openDatabase } from "@/db/client";
+import { prepareDatabase } from "@/db/setup";
+import { runCli } from "./lib/cli";
+
+const usage = `
+Usage: npm start
+
+Starts the dashboard in production mode on PORT (default 3000): builds it when no build exists
+(rebuild after changes with \`npm run build\`), applies migrations, seeds the roadmap, then serves.
+Without DATABASE_URL the data lives in PGlite at PGLITE_DIR (default .data/pglite).
+`;
+
+const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+
+await runCli({
+  usage,
+  main: async ({ env }) => {
+    if (!existsSync(".next/BUILD_ID")) {
+      console.log("No production build yet: running `next build` (takes a minute or two)…");
+      const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit" });
+      if (build.status !== 0) throw new Error(`next build failed with exit code ${build.status}`);
+    }
+    // Migrate and seed here so a database problem stops start-up with a clear message; the
+    // server's instrumentation hook repeats it as a no-op and keeps the database open.
+    const handle = await openDatabase({ url: env.databaseUrl, pgliteDir: env.PGLITE_DIR });
+    try {
+      await prepareDatabase(handle, env);
+    } finally {
+      await handle.close();
+    }
+    console.log(`Database ready (${handle.location}). Serving on http://localhost:${env.PORT}`);
+    const server = spawn(process.execPath, [nextBin, "start", "-p", String(env.PORT)], { stdio: "inherit" });
+    for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+    const code = await new Promise<number>((resolve) => server.on("exit", (exitCode) => resolve(exitCode ?? 1)));
+    if (code !== 0) throw new Error(`next start exited with code ${code}`);
+    return { stopped: true };
+  },
+});

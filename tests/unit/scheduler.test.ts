@@ -1,0 +1,58 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { startScheduler } from "@/lib/jobs/scheduler";
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("the in-process scheduler", () => {
+  it("runs a job at once and then every interval, never overlapping itself", async () => {
+    vi.useFakeTimers();
+    let running = 0;
+    let maxRunning = 0;
+    let runs = 0;
+    const slow = () =>
+      new Promise<void>((resolve) => {
+        running++;
+        runs++;
+        maxRunning = Math.max(maxRunning, running);
+        setTimeout(() => {
+          running--;
+          resolve();
+        }, 2500);
+      });
+    const scheduler = startScheduler([{ name: "slow", intervalMs: 1000, run: slow }]);
+    expect(runs).toBe(1);
+    await vi.advanceTimersByTimeAsync(2600); // ticks at 1 s and 2 s find it still running
+    expect(runs).toBe(1);
+    await vi.advanceTimersByTimeAsync(500); // tick at 3 s starts the second run
+    expect(runs).toBe(2);
+    expect(maxRunning).toBe(1);
+    scheduler.stop();
+  });
+
+  it("logs a failing job and keeps running it and the others", async () => {
+    vi.useFakeTimers();
+    const lines: string[] = [];
+    let healthyRuns = 0;
+    let failingRuns = 0;
+    const broken = async () => {
+      failingRuns++;
+      throw new Error("rpc down");
+    };
+    const healthy = async () => {
+      healthyRuns++;
+    };
+    const scheduler = startScheduler(
+      [
+        { name: "broken", intervalMs: 1000, run: broken },
+        { name: "healthy", intervalMs: 1000, run: healthy },
+      ],
+      (line) => lines.push(line),
+    );
+    await vi.advanceTimersByTimeAsync(2000);
+    scheduler.stop();
+    expect([failingRuns, healthyRuns]).toEqual([3, 3]);
+    expect(lines).toEqual(Array(3).fill("[worker] broken failed: rpc down"));
+  });
+});
