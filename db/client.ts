@@ -1,6 +1,6 @@
 import { PGlite } from "@electric-sql/pglite";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
 import { getEnv } from "@/lib/env";
@@ -22,7 +22,9 @@ type HandleBase = {
   close: () => Promise<void>;
 };
 
-export type DatabaseHandle = (HandleBase & { driver: "postgres"; pool: pg.Pool }) | (HandleBase & { driver: "pglite"; client: PGlite });
+export type DatabaseHandle =
+  | (HandleBase & { driver: "postgres"; pool: pg.Pool })
+  | (HandleBase & { driver: "pglite"; client: PGlite });
 
 export type DatabaseConfig = { url?: string; pgliteDir?: string };
 
@@ -71,10 +73,12 @@ const holder = globalThis as unknown as { __xmtpDashboardDb?: Promise<DatabaseHa
 export function getDatabase(): Promise<DatabaseHandle> {
   if (!holder.__xmtpDashboardDb) {
     const env = getEnv();
-    holder.__xmtpDashboardDb = openDatabase({ url: env.databaseUrl, pgliteDir: env.PGLITE_DIR }).catch((error) => {
-      holder.__xmtpDashboardDb = undefined;
-      throw error;
-    });
+    holder.__xmtpDashboardDb = openDatabase({ url: env.databaseUrl, pgliteDir: env.PGLITE_DIR }).catch(
+      (error) => {
+        holder.__xmtpDashboardDb = undefined;
+        throw error;
+      },
+    );
   }
   return holder.__xmtpDashboardDb;
 }

@@ -67,7 +67,9 @@ export function lockDataDir(dataDir: string): () => void {
 function readHolder(lockPath: string): { pid: number; command: string } | undefined {
   try {
     const parsed = JSON.parse(readFileSync(lockPath, "utf8")) as { pid?: unknown; command?: unknown };
-    return typeof parsed.pid === "number" ? { pid: parsed.pid, command: String(parsed.command ?? "") } : undefined;
+    return typeof parsed.pid === "number"
+      ? { pid: parsed.pid, command: String(parsed.command ?? "") }
+      : undefined;
   } catch {
     return undefined;
   }

@@ -40,10 +40,20 @@ const flag = z
 const networkList = z
   .string()
   .trim()
-  .transform((value) => [...new Set(value.split(",").map((part) => part.trim()).filter(Boolean))])
+  .transform((value) => [
+    ...new Set(
+      value
+        .split(",")
+        .map((part) => part.trim())
+        .filter(Boolean),
+    ),
+  ])
   .pipe(z.array(z.enum(NETWORK_KEYS, { message: `each must be one of ${NETWORK_KEYS.join(", ")}` })).min(1));
 
-const address = z.string().trim().regex(/^0x[0-9a-fA-F]{40}$/, "must be a 0x-prefixed 20-byte hex address");
+const address = z
+  .string()
+  .trim()
+  .regex(/^0x[0-9a-fA-F]{40}$/, "must be a 0x-prefixed 20-byte hex address");
 
 const envSchema = z
   .object({
@@ -59,7 +69,11 @@ const envSchema = z
     SETTLEMENT_RPC_URL: httpUrl.optional(),
     NODE_REGISTRY_ADDRESS: address.optional(),
     NODE_REGISTRY_FROM_BLOCK: integer(0, Number.MAX_SAFE_INTEGER).default(0),
-    PROBE_REGION: z.string().trim().regex(/^[a-z0-9-]{1,40}$/, "must be lowercase letters, digits and dashes").default("local"),
+    PROBE_REGION: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9-]{1,40}$/, "must be lowercase letters, digits and dashes")
+      .default("local"),
     PROBE_INTERVAL_S: integer(5, 3600).default(30),
     PROBE_TIMEOUT_MS: integer(100, 60_000).default(5000),
     PROBE_DEGRADED_MS: integer(1, 60_000).default(1000),
@@ -70,7 +84,12 @@ const envSchema = z
     ADMIN_ADDRESSES: z
       .string()
       .trim()
-      .transform((value) => value.split(",").map((part) => part.trim()).filter(Boolean))
+      .transform((value) =>
+        value
+          .split(",")
+          .map((part) => part.trim())
+          .filter(Boolean),
+      )
       .pipe(z.array(address))
       .default([]),
     SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
@@ -79,7 +98,12 @@ const envSchema = z
     const networks = env.XMTP_NETWORKS ?? env.XMTP_NETWORK ?? [];
     if (networks.includes("local")) {
       for (const key of ["SETTLEMENT_RPC_URL", "NODE_REGISTRY_ADDRESS"] as const) {
-        if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required when XMTP_NETWORKS includes local" });
+        if (!env[key])
+          ctx.addIssue({
+            code: "custom",
+            path: [key],
+            message: "is required when XMTP_NETWORKS includes local",
+          });
       }
     }
   })
@@ -100,10 +124,14 @@ export class EnvError extends Error {
 
 /** Parses an environment; empty strings count as unset so `.env` placeholders stay harmless. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value !== ""),
+  );
   const result = envSchema.safeParse(cleaned);
   if (result.success) return result.data;
-  throw new EnvError(result.error.issues.map((issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`));
+  throw new EnvError(
+    result.error.issues.map((issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`),
+  );
 }
 
 let cached: Env | undefined;

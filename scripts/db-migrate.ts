@@ -18,7 +18,9 @@ await runCli({
     try {
       const count = async () => {
         try {
-          const result = await handle.db.execute<{ n: number }>(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+          const result = await handle.db.execute<{ n: number }>(
+            sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+          );
           return result.rows[0]?.n ?? 0;
         } catch {
           return 0; // first run: the bookkeeping table does not exist yet

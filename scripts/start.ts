@@ -34,7 +34,9 @@ await runCli({
     console.log(`Database ready (${handle.location}). Serving on http://localhost:${env.PORT}`);
     const server = spawn(process.execPath, [nextBin, "start", "-p", String(env.PORT)], { stdio: "inherit" });
     for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-    const code = await new Promise<number>((resolve) => server.on("exit", (exitCode) => resolve(exitCode ?? 1)));
+    const code = await new Promise<number>((resolve) =>
+      server.on("exit", (exitCode) => resolve(exitCode ?? 1)),
+    );
     if (code !== 0) throw new Error(`next start exited with code ${code}`);
     return { stopped: true };
   },

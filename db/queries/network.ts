@@ -4,7 +4,12 @@ import { dataSources, networks, nodes, syncCursors } from "../schema";
 
 export async function getNetworks(db: Db) {
   return db
-    .select({ key: networks.key, name: networks.name, chainId: networks.chainId, isCollected: networks.isCollected })
+    .select({
+      key: networks.key,
+      name: networks.name,
+      chainId: networks.chainId,
+      isCollected: networks.isCollected,
+    })
     .from(networks)
     .orderBy(asc(networks.position));
 }

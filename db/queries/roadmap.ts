@@ -1,4 +1,5 @@
 import { asc, desc, eq, sql } from "drizzle-orm";
+import { stageReadiness } from "@/lib/roadmap/readiness";
 import type { Db } from "../client";
 import { criteria, criterionEvaluations, milestones, networks, stages } from "../schema";
 
@@ -80,4 +81,16 @@ export async function getMilestones(db: Db, { stageNumber }: { stageNumber: numb
     .from(milestones)
     .where(eq(milestones.stageNumber, stageNumber))
     .orderBy(asc(milestones.position));
+}
+
+/** Stages with their computed readiness, and every criterion: what the overview shows. */
+export async function getRoadmapOverview(db: Db) {
+  const [stageRows, criterionRows] = await Promise.all([getStages(db), getCriteria(db)]);
+  const stagesWithReadiness = stageRows.map((stage) => ({
+    ...stage,
+    readiness: stageReadiness(
+      criterionRows.filter((c) => c.stageNumber === stage.number).map((c) => c.status),
+    ),
+  }));
+  return { stages: stagesWithReadiness, criteria: criterionRows };
 }

@@ -13,7 +13,9 @@ export type SeedSummary = { stages: number; milestones: number; criteria: number
  */
 export async function seedDatabase(db: Db, env: Env): Promise<SeedSummary> {
   return db.transaction(async (tx) => {
-    const presets = networkPresets(env).filter((preset) => preset.key !== "local" || env.XMTP_NETWORKS.includes("local"));
+    const presets = networkPresets(env).filter(
+      (preset) => preset.key !== "local" || env.XMTP_NETWORKS.includes("local"),
+    );
     for (const [position, preset] of presets.entries()) {
       const row = {
         key: preset.key,
@@ -32,8 +34,16 @@ export async function seedDatabase(db: Db, env: Env): Promise<SeedSummary> {
     }
     const inserted = {
       stages: await tx.insert(stages).values(STAGES).onConflictDoNothing().returning({ k: stages.number }),
-      milestones: await tx.insert(milestones).values(MILESTONES).onConflictDoNothing().returning({ k: milestones.key }),
-      criteria: await tx.insert(criteria).values(CRITERIA).onConflictDoNothing().returning({ k: criteria.key }),
+      milestones: await tx
+        .insert(milestones)
+        .values(MILESTONES)
+        .onConflictDoNothing()
+        .returning({ k: milestones.key }),
+      criteria: await tx
+        .insert(criteria)
+        .values(CRITERIA)
+        .onConflictDoNothing()
+        .returning({ k: criteria.key }),
       operationMappings: await tx
         .insert(operationMappings)
         .values(OPERATION_MAPPINGS)

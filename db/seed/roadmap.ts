@@ -89,7 +89,13 @@ export const MILESTONES: MilestoneSeed[] = [
   ]),
 ];
 
-const latency = (key: string, title: string, targetMs: number, v3Ms: number, position: number): CriterionSeed => ({
+const latency = (
+  key: string,
+  title: string,
+  targetMs: number,
+  v3Ms: number,
+  position: number,
+): CriterionSeed => ({
   key,
   stageNumber: 2,
   position,

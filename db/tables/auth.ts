@@ -22,7 +22,10 @@ export const rateLimitCounters = pgTable(
     windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
     count: integer("count").notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index("rate_limit_counters_window_idx").on(t.windowStart)],
+  (t) => [
+    primaryKey({ columns: [t.key, t.windowStart] }),
+    index("rate_limit_counters_window_idx").on(t.windowStart),
+  ],
 );
 
 /** One-time sign-in nonces for admin wallet sign-in. */
@@ -59,5 +62,8 @@ export const auditLog = pgTable(
     before: jsonb("before"),
     after: jsonb("after"),
   },
-  (t) => [index("audit_log_at_idx").on(t.at.desc()), index("audit_log_entity_idx").on(t.entityType, t.entityKey)],
+  (t) => [
+    index("audit_log_at_idx").on(t.at.desc()),
+    index("audit_log_entity_idx").on(t.entityType, t.entityKey),
+  ],
 );

@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
 
 export const networks = pgTable("networks", {
   key: text("key").primaryKey(), // testnet | mainnet | local
@@ -53,8 +63,6 @@ export const jobRuns = pgTable(
   },
   (t) => [
     index("job_runs_job_started_idx").on(t.job, t.network, t.startedAt.desc()),
-    index("job_runs_failed_idx")
-      .on(t.startedAt.desc())
-      .where(sql`${t.outcome} = 'failed'`),
+    index("job_runs_failed_idx").on(t.startedAt.desc()).where(sql`${t.outcome} = 'failed'`),
   ],
 );

@@ -19,7 +19,10 @@ export const incidents = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("incidents_window_idx").on(t.network, t.startedAt), index("incidents_node_idx").on(t.network, t.nodeId)],
+  (t) => [
+    index("incidents_window_idx").on(t.network, t.startedAt),
+    index("incidents_node_idx").on(t.network, t.nodeId),
+  ],
 );
 
 /** Announced maintenance: excluded from the availability denominator. */

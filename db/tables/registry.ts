@@ -54,9 +54,7 @@ export const nodes = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.network, t.nodeId] }),
-    index("nodes_canonical_idx")
-      .on(t.network, t.nodeId)
-      .where(sql`${t.isCanonical}`),
+    index("nodes_canonical_idx").on(t.network, t.nodeId).where(sql`${t.isCanonical}`),
   ],
 );
 

@@ -125,7 +125,10 @@ export const forkChecks = pgTable(
     operations: integer("operations"),
     details: jsonb("details"),
   },
-  (t) => [uniqueIndex("fork_checks_run_id_uq").on(t.runId), index("fork_checks_window_idx").on(t.network, t.startedAt)],
+  (t) => [
+    uniqueIndex("fork_checks_run_id_uq").on(t.runId),
+    index("fork_checks_window_idx").on(t.network, t.startedAt),
+  ],
 );
 
 export const THROUGHPUT_KINDS = ["offchain_burst", "onchain_burst", "sustained_daily"] as const;

@@ -74,7 +74,9 @@ export const criteria = pgTable(
       .notNull()
       .references(() => stages.number),
     position: integer("position").notNull(),
-    category: text("category", { enum: ["latency", "throughput", "reliability", "decentralization"] }).notNull(),
+    category: text("category", {
+      enum: ["latency", "throughput", "reliability", "decentralization"],
+    }).notNull(),
     kind: text("kind", { enum: CRITERION_KINDS }).notNull(),
     title: text("title").notNull(),
     metric: text("metric").notNull(), // operation key, throughput kind, …: what the evaluator reads

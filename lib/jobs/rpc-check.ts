@@ -10,23 +10,44 @@ export async function checkRpc(url: string, expectedChainId: number, timeoutMs: 
   const client = createPublicClient({ transport: http(url, { timeout: timeoutMs, retryCount: 0 }) });
   const elapsed = () => Math.round(performance.now() - started);
   try {
-    const [chainId, blockNumber] = await Promise.all([client.getChainId(), client.getBlockNumber({ cacheTime: 0 })]);
+    const [chainId, blockNumber] = await Promise.all([
+      client.getChainId(),
+      client.getBlockNumber({ cacheTime: 0 }),
+    ]);
     if (chainId !== expectedChainId) {
-      return { ok: false, error: `answers for chain ${chainId}, expected ${expectedChainId}`, latencyMs: elapsed() };
+      return {
+        ok: false,
+        error: `answers for chain ${chainId}, expected ${expectedChainId}`,
+        latencyMs: elapsed(),
+      };
     }
     return { ok: true, blockNumber: Number(blockNumber), latencyMs: elapsed() };
   } catch (error) {
-    return { ok: false, error: describeError(error), latencyMs: elapsed() };
+    return { ok: false, error: describeError(error, timeoutMs), latencyMs: elapsed() };
   }
 }
 
-function describeError(error: unknown): string {
-  if (error instanceof Error) {
-    // viem's messages run to many lines of docs links; the first line names the problem.
-    const short = (error as { shortMessage?: string }).shortMessage ?? error.message;
-    const cause = (error as { cause?: { message?: string } }).cause?.message;
-    const line = short.split("\n")[0] ?? "request failed";
-    return cause && !line.includes(cause) ? `${line} (${cause.split("\n")[0]})` : line;
+const NETWORK_CODES: Record<string, string> = {
+  ENOTFOUND: "DNS lookup failed",
+  EAI_AGAIN: "DNS lookup failed",
+  ECONNREFUSED: "connection refused",
+  ECONNRESET: "connection reset",
+  EHOSTUNREACH: "host unreachable",
+  ENETUNREACH: "network unreachable",
+};
+
+/** The most specific reason in an error's cause chain: "DNS lookup failed (ENOTFOUND)", "no answer within 5000 ms". */
+function describeError(error: unknown, timeoutMs: number): string {
+  let deepest = "";
+  for (let cause: unknown = error, depth = 0; cause && depth < 6; depth++) {
+    const { code, name, message } = cause as { code?: string; name?: string; message?: string };
+    if (name === "TimeoutError") return `no answer within ${timeoutMs} ms`;
+    if (code && NETWORK_CODES[code]) return `${NETWORK_CODES[code]} (${code})`;
+    if (code?.startsWith("ERR_TLS") || code?.includes("CERT")) return `TLS error (${code})`;
+    if (depth > 0 && message) deepest = message.split("\n")[0] ?? "";
+    cause = (cause as { cause?: unknown }).cause;
   }
-  return String(error);
+  const short =
+    ((error as { shortMessage?: string }).shortMessage ?? String(error)).split("\n")[0] ?? "request failed";
+  return deepest && !short.includes(deepest) ? `${short.replace(/\.$/, "")}: ${deepest}` : short;
 }

@@ -1,12 +1,15 @@
 import type { Db } from "@/db/client";
 import { recordSourceCheck } from "@/db/mutations/data-sources";
 import type { Env } from "../env";
+import { endpointHost } from "../format";
 import { networkPresets } from "../networks";
 import { checkRpc } from "./rpc-check";
 
 /** Checks every collected network's RPC and records whether it answers. One failure never stops the others. */
 export async function runSourceCheck(db: Db, env: Env, now: () => Date = () => new Date()) {
-  const presets = networkPresets(env).filter((preset) => env.XMTP_NETWORKS.includes(preset.key) && preset.rpcUrl);
+  const presets = networkPresets(env).filter(
+    (preset) => env.XMTP_NETWORKS.includes(preset.key) && preset.rpcUrl,
+  );
   return Promise.all(
     presets.map(async (preset) => {
       const url = preset.rpcUrl as string;
@@ -14,11 +17,13 @@ export async function runSourceCheck(db: Db, env: Env, now: () => Date = () => n
       await recordSourceCheck(db, {
         network: preset.key,
         source: "rpc",
-        endpoint: url,
+        endpoint: endpointHost(url), // never the full URL: hosted RPC URLs carry API keys
         at: now(),
         ok: check.ok,
         error: check.ok ? undefined : check.error,
-        detail: check.ok ? { blockNumber: check.blockNumber, latencyMs: check.latencyMs } : { latencyMs: check.latencyMs },
+        detail: check.ok
+          ? { blockNumber: check.blockNumber, latencyMs: check.latencyMs }
+          : { latencyMs: check.latencyMs },
       });
       return { network: preset.key, ...check };
     }),

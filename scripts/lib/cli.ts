@@ -1,6 +1,6 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
 import nextEnv from "@next/env";
-import { EnvError, type Env, parseEnv } from "@/lib/env";
+import { type Env, EnvError, parseEnv } from "@/lib/env";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
@@ -11,9 +11,10 @@ type Options = NonNullable<ParseArgsConfig["options"]>;
 export async function runCli<O extends Options>(spec: {
   usage: string;
   options?: O;
-  main: (args: { values: ReturnType<typeof parseArgs<{ options: O; strict: true }>>["values"]; env: Env }) => Promise<
-    Record<string, unknown>
-  >;
+  main: (args: {
+    values: ReturnType<typeof parseArgs<{ options: O; strict: true }>>["values"];
+    env: Env;
+  }) => Promise<Record<string, unknown>>;
 }): Promise<void> {
   try {
     const { values } = parseArgs({

@@ -72,8 +72,11 @@ describe(`migrations on ${TEST_DRIVER}`, () => {
 
   it("are a no-op when applied again", async () => {
     const count = async () =>
-      (await test.handle.db.execute<{ n: number }>(sql`select count(*)::int as n from drizzle.__drizzle_migrations`))
-        .rows[0]?.n;
+      (
+        await test.handle.db.execute<{ n: number }>(
+          sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+        )
+      ).rows[0]?.n;
     const before = await count();
     await migrateDatabase(test.handle);
     expect(await count()).toBe(before);

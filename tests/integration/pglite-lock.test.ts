@@ -33,7 +33,10 @@ describe("the embedded database's one-process lock", () => {
     await handle.close();
     const accepted = await migrateCli(dataDir);
     expect(accepted.code).toBe(0);
-    expect(JSON.parse(accepted.stdout.trim().split("\n").at(-1) ?? "")).toMatchObject({ driver: "pglite", applied: 1 });
+    expect(JSON.parse(accepted.stdout.trim().split("\n").at(-1) ?? "")).toMatchObject({
+      driver: "pglite",
+      applied: 1,
+    });
   });
 
   it("refuses a second open within the same process too", async () => {

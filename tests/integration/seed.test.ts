@@ -24,7 +24,9 @@ describe("roadmap seed", () => {
       [4, "Mainnet launch", "mainnet"],
     ]);
 
-    const latency = (await getCriteria(test.handle.db, { stageNumber: 2 })).filter((c) => c.kind === "latency_p95");
+    const latency = (await getCriteria(test.handle.db, { stageNumber: 2 })).filter(
+      (c) => c.kind === "latency_p95",
+    );
     expect(latency.map((c) => [c.key, c.target, c.baseline])).toEqual([
       ["sync_group", 100, 100],
       ["send_message", 400, 250],
@@ -34,11 +36,19 @@ describe("roadmap seed", () => {
       ["add_member_250", 1500, 750],
       ["rename_group_10", 1500, 100],
     ]);
-    expect(latency.every((c) => c.comparator === "lt" && c.unit === "ms" && c.windowDays === 7 && c.minSamples === 100)).toBe(
-      true,
-    );
+    expect(
+      latency.every(
+        (c) => c.comparator === "lt" && c.unit === "ms" && c.windowDays === 7 && c.minSamples === 100,
+      ),
+    ).toBe(true);
     const all = await getCriteria(test.handle.db);
-    expect(Object.fromEntries(all.filter((c) => c.kind !== "latency_p95").map((c) => [c.key, [c.comparator, c.target, c.unit, c.network]]))).toEqual({
+    expect(
+      Object.fromEntries(
+        all
+          .filter((c) => c.kind !== "latency_p95")
+          .map((c) => [c.key, [c.comparator, c.target, c.unit, c.network]]),
+      ),
+    ).toEqual({
       testnet_nodes: ["gte", 3, "nodes", "testnet"],
       offchain_burst: ["gte", 1000, "msg/s", "testnet"],
       onchain_burst: ["gte", 50, "msg/s", "testnet"],
@@ -68,9 +78,14 @@ describe("roadmap seed", () => {
 
   it("keeps the team's edits", async () => {
     const db = test.handle.db;
-    await db.update(stages).set({ declaredStatus: "complete", updatedBy: "0xteam" }).where(eq(stages.number, 2));
+    await db
+      .update(stages)
+      .set({ declaredStatus: "complete", updatedBy: "0xteam" })
+      .where(eq(stages.number, 2));
     await db.update(criteria).set({ target: 90 }).where(eq(criteria.key, "sync_group"));
-    await db.execute(sql`update milestones set status = 'done', evidence_url = 'https://example.org/pr/1' where key = 's2-load-testing'`);
+    await db.execute(
+      sql`update milestones set status = 'done', evidence_url = 'https://example.org/pr/1' where key = 's2-load-testing'`,
+    );
 
     await seedDatabase(db, test.env);
 
@@ -87,6 +102,9 @@ describe("roadmap seed", () => {
     const env = { ...test.env, XMTP_NETWORKS: ["mainnet" as const] };
     await seedDatabase(db, env);
     const rows = await db.select({ key: networks.key, isCollected: networks.isCollected }).from(networks);
-    expect(Object.fromEntries(rows.map((row) => [row.key, row.isCollected]))).toEqual({ testnet: false, mainnet: true });
+    expect(Object.fromEntries(rows.map((row) => [row.key, row.isCollected]))).toEqual({
+      testnet: false,
+      mainnet: true,
+    });
   });
 });

@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getSourceStatuses } from "@/db/queries/network";
 import { seedDatabase } from "@/db/seed";
@@ -10,7 +12,11 @@ let rpc: Awaited<ReturnType<typeof startJsonRpcServer>>;
 
 beforeAll(async () => {
   rpc = await startJsonRpcServer({ chainId: 84532, blockNumber: 29_400_000 });
-  test = await createTestDatabase({ XMTP_NETWORKS: "testnet", TESTNET_RPC_URL: rpc.url, SOURCE_CHECK_TIMEOUT_MS: "2000" });
+  test = await createTestDatabase({
+    XMTP_NETWORKS: "testnet",
+    TESTNET_RPC_URL: rpc.url,
+    SOURCE_CHECK_TIMEOUT_MS: "2000",
+  });
   await seedDatabase(test.handle.db, test.env);
 });
 afterAll(async () => {
@@ -28,7 +34,7 @@ describe("data source reachability", () => {
     expect(status).toMatchObject({
       network: "testnet",
       source: "rpc",
-      endpoint: rpc.url,
+      endpoint: new URL(rpc.url).host,
       status: "ok",
       failingSince: null,
       lastOkAt: new Date("2026-11-22T10:00:00Z"),
@@ -46,7 +52,7 @@ describe("data source reachability", () => {
       lastCheckedAt: new Date("2026-11-22T10:02:00Z"),
       lastOkAt: new Date("2026-11-22T10:00:00Z"),
     });
-    expect(status?.lastError).toMatch(/HTTP request failed|fetch failed|ECONNREFUSED/);
+    expect(status?.lastError).toBe("connection refused (ECONNREFUSED)");
   });
 
   it("clears the outage when the source answers again", async () => {
@@ -64,6 +70,20 @@ describe("data source reachability", () => {
       expect(result).toMatchObject({ ok: false, error: "answers for chain 1, expected 84532" });
     } finally {
       await wrong.stop();
+    }
+  });
+
+  it("gives up on an RPC that never answers after the timeout, and says so", async () => {
+    const hanging = createServer(() => {});
+    await new Promise<void>((resolve) => hanging.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(hanging.address() as AddressInfo).port}`;
+    try {
+      const env = { ...test.env, TESTNET_RPC_URL: url, SOURCE_CHECK_TIMEOUT_MS: 300 };
+      const [result] = await runSourceCheck(test.handle.db, env);
+      expect(result).toMatchObject({ ok: false, error: "no answer within 300 ms" });
+    } finally {
+      hanging.closeAllConnections();
+      hanging.close();
     }
   });
 });

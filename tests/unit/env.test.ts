@@ -36,16 +36,26 @@ describe("environment validation", () => {
   });
 
   it("names every bad variable at once, and says what start-up needs", () => {
-    const problems = problemsOf({ PORT: "http", PROBE_ALLOW_PRIVATE: "maybe", XMTP_NETWORKS: "testnet,devnet" });
-    expect(problems.map((problem) => problem.split(":")[0])).toEqual(["PORT", "XMTP_NETWORKS.1", "PROBE_ALLOW_PRIVATE"]);
-    expect(() => parseEnv({ PORT: "http" })).toThrow(/Invalid environment:\n {2}- PORT: must be a whole number/);
+    const problems = problemsOf({
+      PORT: "http",
+      PROBE_ALLOW_PRIVATE: "maybe",
+      XMTP_NETWORKS: "testnet,devnet",
+    });
+    expect(problems.map((problem) => problem.split(":")[0])).toEqual([
+      "PORT",
+      "XMTP_NETWORKS.1",
+      "PROBE_ALLOW_PRIVATE",
+    ]);
+    expect(() => parseEnv({ PORT: "http" })).toThrow(
+      /Invalid environment:\n {2}- PORT: must be a whole number/,
+    );
   });
 
   it("uses POSTGRES_URL when DATABASE_URL is unset, and prefers DATABASE_URL", () => {
     expect(parseEnv({ POSTGRES_URL: "postgres://a@h/db" }).databaseUrl).toBe("postgres://a@h/db");
-    expect(parseEnv({ POSTGRES_URL: "postgres://a@h/one", DATABASE_URL: "postgresql://a@h/two" }).databaseUrl).toBe(
-      "postgresql://a@h/two",
-    );
+    expect(
+      parseEnv({ POSTGRES_URL: "postgres://a@h/one", DATABASE_URL: "postgresql://a@h/two" }).databaseUrl,
+    ).toBe("postgresql://a@h/two");
   });
 
   it("accepts XMTP_NETWORK for a single network and requires the local registry settings for local", () => {

@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+
+export const metadata: Metadata = { title: "Methodology" };
+
+function Rule({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="rounded-lg border border-line bg-surface p-4">
+      <h2 className="font-semibold">{title}</h2>
+      <div className="mt-1 flex flex-col gap-2 text-ink-muted text-sm">{children}</div>
+    </section>
+  );
+}
+
+export default function MethodologyPage() {
+  return (
+    <div className="mx-auto flex max-w-3xl flex-col gap-4">
+      <h1 className="font-semibold text-2xl">How we measure</h1>
+      <p className="text-ink-muted">
+        These are the rules every figure on this dashboard follows. Targets come from the public roadmap post;
+        where a rule is our interpretation rather than a published fact, it says so.
+      </p>
+      <Rule title="Sources">
+        <p>
+          Node identity comes from the on-chain node registry on Base (testnet: Base Sepolia). Node health
+          comes from our own probes of each node's public API. Benchmarks, integration tests, fork checks and
+          load tests are pushed by QA runners over an authenticated API. When a source is unreachable, the
+          pages say which one and since when, and keep showing the last known data.
+        </p>
+      </Rule>
+      <Rule title="Probe outcome">
+        <p>
+          A probe is <strong>up</strong> when the node answers <code>GetVersion</code> with HTTP 200 and
+          grpc-status 0 within the timeout, <strong>degraded</strong> when it is up but slower than the
+          degraded threshold (1 s by default), and <strong>down</strong> otherwise. A minute nobody probed is{" "}
+          <strong>unknown</strong>.
+        </p>
+      </Rule>
+      <Rule title="Regional quorum">
+        <p>
+          A node-minute is down only when a majority of the regions that probed it in that minute saw it down.
+          An outage of our own prober therefore shows as unknown, never as downtime of the node.
+        </p>
+      </Rule>
+      <Rule title="Availability and coverage">
+        <p>
+          Availability over a window is up minutes divided by up plus down minutes. Unknown minutes and
+          announced maintenance are left out of the denominator; coverage (known minutes over window minutes)
+          is shown beside every availability figure so a high number on little data cannot pass unnoticed.
+        </p>
+      </Rule>
+      <Rule title="Latency percentiles">
+        <p>
+          Percentiles come from mergeable log-scale histograms (at most 2% relative error), never from
+          averages of percentiles. Every percentile shows its sample count; with fewer samples than the
+          target's minimum it reads "insufficient data", not a number.
+        </p>
+      </Rule>
+      <Rule title="Windows and time">
+        <p>
+          Windows are 24 hours, 7, 30 and 90 days, or a custom range, always in UTC. The current, incomplete
+          bucket is labelled partial.
+        </p>
+      </Rule>
+      <Rule title="Targets and stages">
+        <p>
+          Each target is evaluated over its stated window on the network its stage is judged on, and stored
+          with the measured value, target, V3 baseline, sample count and time. A stage is ready when all of
+          its targets pass; the team's declared status is shown beside it, never instead of it.
+        </p>
+        <p>
+          Fork rate (our interpretation): forked groups over groups checked by the QA fork suite within the
+          window.
+        </p>
+      </Rule>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { CriteriaTable } from "@/components/roadmap/criteria-table";
+import { MilestoneList } from "@/components/roadmap/milestone-list";
+import { DeclaredStatusBadge, readinessText } from "@/components/roadmap/stage-stepper";
+import { Card } from "@/components/ui/card";
+import { getAppDb } from "@/db/app";
+import { getMilestones, getRoadmapOverview } from "@/db/queries/roadmap";
+
+type Props = { params: Promise<{ n: string }> };
+
+const stageParam = z.coerce.number().int().min(1).max(99);
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Stage ${(await params).n}` };
+}
+
+export default async function StagePage({ params }: Props) {
+  const parsed = stageParam.safeParse((await params).n);
+  if (!parsed.success) notFound();
+  const db = await getAppDb();
+  const { stages, criteria } = await getRoadmapOverview(db);
+  const stage = stages.find((row) => row.number === parsed.data);
+  if (!stage) notFound();
+  const milestones = await getMilestones(db, { stageNumber: stage.number });
+  const stageCriteria = criteria.filter((criterion) => criterion.stageNumber === stage.number);
+  const missing = stageCriteria.filter((criterion) => criterion.status !== "pass");
+  const openMilestones = milestones.filter((milestone) => milestone.status !== "done");
+
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <p className="text-ink-muted text-sm">
+          Stage {stage.number} · {stage.targetDate} · judged on {stage.networkName}
+        </p>
+        <h1 className="font-semibold text-2xl">{stage.title}</h1>
+        <p className="mt-1 max-w-3xl text-ink-muted">{stage.summary}</p>
+        <p className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
+          <span className="flex items-center gap-2">
+            <span className="text-ink-muted">Team says</span>
+            <DeclaredStatusBadge status={stage.declaredStatus} />
+          </span>
+          <span>
+            <span className="text-ink-muted">Measured: </span>
+            {readinessText(stage.readiness)}
+          </span>
+        </p>
+      </div>
+      <div className="grid items-start gap-6 lg:grid-cols-3">
+        <div className="flex min-w-0 flex-col gap-6 lg:col-span-2">
+          {stageCriteria.length > 0 ? (
+            <Card title="Targets" id="stage-targets">
+              <CriteriaTable criteria={stageCriteria} caption={`Targets of stage ${stage.number}`} />
+            </Card>
+          ) : null}
+          <Card title="Milestones" id="stage-milestones">
+            <MilestoneList milestones={milestones} />
+          </Card>
+        </div>
+        <Card title="What is still missing" id="stage-missing">
+          {missing.length === 0 && openMilestones.length === 0 ? (
+            <p className="text-sm">Nothing: every target is met and every milestone is done.</p>
+          ) : (
+            <ul className="flex list-disc flex-col gap-1 pl-4 text-sm">
+              {missing.map((criterion) => (
+                <li key={criterion.key}>
+                  {criterion.title}:{" "}
+                  {criterion.status === "fail"
+                    ? "not met"
+                    : criterion.status === null
+                      ? "no data yet"
+                      : "not enough data"}
+                </li>
+              ))}
+              {openMilestones.map((milestone) => (
+                <li key={milestone.key}>{milestone.title}</li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import Link from "next/link";
+import { StatusBadge, type Tone } from "@/components/ui/status-badge";
+import type { StageRow } from "@/db/queries/roadmap";
+import type { StageReadiness } from "@/lib/roadmap/readiness";
+
+const DECLARED: Record<StageRow["declaredStatus"], [Tone, string]> = {
+  complete: ["up", "Complete"],
+  in_progress: ["degraded", "In progress"],
+  planned: ["nodata", "Planned"],
+};
+
+export function DeclaredStatusBadge({ status }: { status: StageRow["declaredStatus"] }) {
+  const [tone, label] = DECLARED[status];
+  return <StatusBadge tone={tone}>{label}</StatusBadge>;
+}
+
+export function readinessText(readiness: StageReadiness): string {
+  if (readiness.total === 0) return "No measurable targets: milestones only";
+  const targets = `${readiness.total} ${readiness.total === 1 ? "target" : "targets"}`;
+  if (readiness.ready === null) return `${targets}, none evaluated yet`;
+  const open = readiness.total - readiness.passed;
+  return readiness.ready ? `All ${targets} met` : `${readiness.passed} of ${targets} met, ${open} open`;
+}
+
+/** The four roadmap stages in order: the team's declared status beside what the measurements say. */
+export function StageStepper({ stages }: { stages: (StageRow & { readiness: StageReadiness })[] }) {
+  return (
+    <ol className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+      {stages.map((stage) => {
+        return (
+          <li key={stage.number} data-testid={`stage-${stage.number}`}>
+            <Link
+              href={`/stages/${stage.number}`}
+              className="flex h-full flex-col gap-2 rounded-lg border border-line bg-surface p-4 hover:border-accent"
+            >
+              <span className="flex items-center justify-between gap-2 text-ink-muted text-xs">
+                <span>
+                  Stage {stage.number} · {stage.targetDate}
+                </span>
+                <span className="rounded border border-line px-1.5 py-0.5">{stage.networkName}</span>
+              </span>
+              <span className="font-semibold">{stage.title}</span>
+              <span className="text-ink-muted text-sm">{stage.summary}</span>
+              <span className="mt-auto flex flex-col gap-1 pt-2 text-xs">
+                <span className="flex items-center gap-2">
+                  <span className="text-ink-muted">Team says</span>
+                  <DeclaredStatusBadge status={stage.declaredStatus} />
+                </span>
+                <span>
+                  <span className="text-ink-muted">Measured: </span>
+                  {readinessText(stage.readiness)}
+                </span>
+                <span>
+                  <span className="text-ink-muted">Milestones: </span>
+                  {stage.milestonesDone} of {stage.milestonesTotal} done
+                </span>
+              </span>
+            </Link>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

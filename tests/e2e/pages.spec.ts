@@ -1,0 +1,32 @@
+import { expect, test } from "@playwright/test";
+
+test("a stage page lists its milestones, targets and what is still missing", async ({ page }) => {
+  await page.goto("/stages/1");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Testnet relaunch");
+  await expect(page.getByTestId("milestone-s1-three-nodes")).toContainText("Three nodes deployed");
+  await expect(page.getByTestId("milestone-s1-three-nodes")).toContainText("(done)");
+  await expect(page.getByTestId("milestone-s1-funding-portal")).toContainText("(open)");
+  const missing = page.getByRole("region", { name: "What is still missing" });
+  await expect(missing).toContainText("Canonical testnet nodes run by distinct operators: no data yet");
+  await expect(missing).toContainText("Testnet funding portal live");
+});
+
+test("an unknown stage is not found", async ({ page }) => {
+  expect((await page.goto("/stages/9"))?.status()).toBe(404);
+  expect((await page.goto("/stages/two"))?.status()).toBe(404);
+});
+
+const PLANNED = ["Nodes", "Latency", "Reliability", "Throughput", "Partners", "Changelog", "Admin"];
+
+test("every page of the navigation opens, and pages not built yet say so honestly", async ({ page }) => {
+  await page.goto("/");
+  const nav = page.getByRole("navigation", { name: "Pages" });
+  for (const name of PLANNED) {
+    await nav.getByRole("link", { name, exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+    await expect(page.getByRole("status")).toContainText("Coming soon");
+    await expect(page.getByRole("status")).toContainText("shows no numbers rather than made-up ones");
+  }
+  await nav.getByRole("link", { name: "Methodology" }).click();
+  await expect(page.getByRole("heading", { name: "Regional quorum" })).toBeVisible();
+});
