@@ -55,45 +55,49 @@ const address = z
   .trim()
   .regex(/^0x[0-9a-fA-F]{40}$/, "must be a 0x-prefixed 20-byte hex address");
 
-const envSchema = z
-  .object({
-    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    PORT: integer(1, 65535).default(3000),
-    DATABASE_URL: postgresUrl.optional(),
-    POSTGRES_URL: postgresUrl.optional(),
-    PGLITE_DIR: z.string().trim().min(1).default(".data/pglite"),
-    XMTP_NETWORKS: networkList.optional(),
-    XMTP_NETWORK: networkList.optional(),
-    TESTNET_RPC_URL: httpUrl.optional(),
-    MAINNET_RPC_URL: httpUrl.optional(),
-    SETTLEMENT_RPC_URL: httpUrl.optional(),
-    NODE_REGISTRY_ADDRESS: address.optional(),
-    NODE_REGISTRY_FROM_BLOCK: integer(0, Number.MAX_SAFE_INTEGER).default(0),
-    PROBE_REGION: z
-      .string()
-      .trim()
-      .regex(/^[a-z0-9-]{1,40}$/, "must be lowercase letters, digits and dashes")
-      .default("local"),
-    PROBE_INTERVAL_S: integer(5, 3600).default(30),
-    PROBE_TIMEOUT_MS: integer(100, 60_000).default(5000),
-    PROBE_DEGRADED_MS: integer(1, 60_000).default(1000),
-    PROBE_ALLOW_PRIVATE: flag.default(false),
-    SOURCE_CHECK_TIMEOUT_MS: integer(100, 60_000).default(5000),
-    WORKER: z.enum(["inline", "off"], { message: "must be inline or off" }).default("inline"),
-    CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
-    ADMIN_ADDRESSES: z
-      .string()
-      .trim()
-      .transform((value) =>
-        value
-          .split(",")
-          .map((part) => part.trim())
-          .filter(Boolean),
-      )
-      .pipe(z.array(address))
-      .default([]),
-    SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-  })
+const variables = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: integer(1, 65535).default(3000),
+  DATABASE_URL: postgresUrl.optional(),
+  POSTGRES_URL: postgresUrl.optional(),
+  PGLITE_DIR: z.string().trim().min(1).default(".data/pglite"),
+  XMTP_NETWORKS: networkList.optional(),
+  XMTP_NETWORK: networkList.optional(),
+  TESTNET_RPC_URL: httpUrl.optional(),
+  MAINNET_RPC_URL: httpUrl.optional(),
+  SETTLEMENT_RPC_URL: httpUrl.optional(),
+  NODE_REGISTRY_ADDRESS: address.optional(),
+  NODE_REGISTRY_FROM_BLOCK: integer(0, Number.MAX_SAFE_INTEGER).default(0),
+  PROBE_REGION: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9-]{1,40}$/, "must be lowercase letters, digits and dashes")
+    .default("local"),
+  PROBE_INTERVAL_S: integer(5, 3600).default(30),
+  PROBE_TIMEOUT_MS: integer(100, 60_000).default(5000),
+  PROBE_DEGRADED_MS: integer(1, 60_000).default(1000),
+  PROBE_ALLOW_PRIVATE: flag.default(false),
+  SOURCE_CHECK_TIMEOUT_MS: integer(100, 60_000).default(5000),
+  WORKER: z.enum(["inline", "off"], { message: "must be inline or off" }).default("inline"),
+  CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  ADMIN_ADDRESSES: z
+    .string()
+    .trim()
+    .transform((value) =>
+      value
+        .split(",")
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(address))
+    .default([]),
+  SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+});
+
+/** Every variable the dashboard reads. */
+export const ENV_VARIABLES = Object.keys(variables.shape);
+
+const envSchema = variables
   .superRefine((env, ctx) => {
     const networks = env.XMTP_NETWORKS ?? env.XMTP_NETWORK ?? [];
     if (networks.includes("local")) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "@/lib/env";
+import { ENV_VARIABLES, EnvError, parseEnv } from "@/lib/env";
 
 function problemsOf(source: Record<string, string>): string[] {
   try {
@@ -81,5 +81,14 @@ describe("environment validation", () => {
     const a = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
     expect(parseEnv({ ADMIN_ADDRESSES: `${a}, ${a.toLowerCase()}` }).ADMIN_ADDRESSES).toHaveLength(2);
     expect(problemsOf({ ADMIN_ADDRESSES: "alice" })[0]).toMatch(/^ADMIN_ADDRESSES\.0: must be a 0x-prefixed/);
+  });
+});
+
+describe(".env.example", () => {
+  it("documents every variable the dashboard reads", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const example = await readFile(new URL("../../.env.example", import.meta.url), "utf8");
+    const documented = new Set([...example.matchAll(/^# ([A-Z_]+)=/gm)].map((match) => match[1]));
+    expect(ENV_VARIABLES.filter((name) => name !== "NODE_ENV" && !documented.has(name))).toEqual([]);
   });
 });
