@@ -3,27 +3,20 @@ import { z } from "zod";
 export const NETWORK_KEYS = ["testnet", "mainnet", "local"] as const;
 export type NetworkKey = (typeof NETWORK_KEYS)[number];
 
-const postgresUrl = z
-  .string()
-  .trim()
-  .refine((value) => {
-    try {
-      return ["postgres:", "postgresql:"].includes(new URL(value).protocol);
-    } catch {
-      return false;
-    }
-  }, "must be a postgres:// or postgresql:// URL");
+const urlWith = (protocols: string[], message: string) =>
+  z
+    .string()
+    .trim()
+    .refine((value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    }, message);
 
-const httpUrl = z
-  .string()
-  .trim()
-  .refine((value) => {
-    try {
-      return ["http:", "https:"].includes(new URL(value).protocol);
-    } catch {
-      return false;
-    }
-  }, "must be an http:// or https:// URL");
+const postgresUrl = urlWith(["postgres:", "postgresql:"], "must be a postgres:// or postgresql:// URL");
+const httpUrl = urlWith(["http:", "https:"], "must be an http:// or https:// URL");
 
 const integer = (min: number, max: number) =>
   z

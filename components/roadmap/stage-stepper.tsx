@@ -14,6 +14,22 @@ export function DeclaredStatusBadge({ status }: { status: StageRow["declaredStat
   return <StatusBadge tone={tone}>{label}</StatusBadge>;
 }
 
+/** The team's declared status beside the computed one: never one instead of the other. */
+export function StageStatusLines({ stage }: { stage: StageRow & { readiness: StageReadiness } }) {
+  return (
+    <>
+      <span className="flex items-center gap-2">
+        <span className="text-ink-muted">Team says</span>
+        <DeclaredStatusBadge status={stage.declaredStatus} />
+      </span>
+      <span>
+        <span className="text-ink-muted">Measured: </span>
+        {readinessText(stage.readiness)}
+      </span>
+    </>
+  );
+}
+
 export function readinessText(readiness: StageReadiness): string {
   if (readiness.total === 0) return "No measurable targets: milestones only";
   const targets = `${readiness.total} ${readiness.total === 1 ? "target" : "targets"}`;
@@ -42,14 +58,7 @@ export function StageStepper({ stages }: { stages: (StageRow & { readiness: Stag
               <span className="font-semibold">{stage.title}</span>
               <span className="text-ink-muted text-sm">{stage.summary}</span>
               <span className="mt-auto flex flex-col gap-1 pt-2 text-xs">
-                <span className="flex items-center gap-2">
-                  <span className="text-ink-muted">Team says</span>
-                  <DeclaredStatusBadge status={stage.declaredStatus} />
-                </span>
-                <span>
-                  <span className="text-ink-muted">Measured: </span>
-                  {readinessText(stage.readiness)}
-                </span>
+                <StageStatusLines stage={stage} />
                 <span>
                   <span className="text-ink-muted">Milestones: </span>
                   {stage.milestonesDone} of {stage.milestonesTotal} done

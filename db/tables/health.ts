@@ -9,7 +9,7 @@ import {
   text,
   timestamp,
 } from "drizzle-orm/pg-core";
-import { networks } from "./networks";
+import { networkRef } from "./networks";
 
 export const PROBE_OUTCOMES = ["up", "degraded", "down"] as const;
 export const PROBE_ERROR_CLASSES = [
@@ -34,9 +34,7 @@ export type LatencyHistogram = Record<string, number>;
 export const probes = pgTable(
   "probes",
   {
-    network: text("network")
-      .notNull()
-      .references(() => networks.key),
+    network: networkRef(),
     nodeId: integer("node_id").notNull(),
     region: text("region").notNull(),
     at: timestamp("at", { withTimezone: true }).notNull(),
@@ -59,9 +57,7 @@ export const probes = pgTable(
 export const nodeCursorSnapshots = pgTable(
   "node_cursor_snapshots",
   {
-    network: text("network")
-      .notNull()
-      .references(() => networks.key),
+    network: networkRef(),
     nodeId: integer("node_id").notNull(),
     region: text("region").notNull(),
     at: timestamp("at", { withTimezone: true }).notNull(),
@@ -81,9 +77,7 @@ export type Granularity = (typeof GRANULARITIES)[number];
 export const uptimeRollups = pgTable(
   "uptime_rollups",
   {
-    network: text("network")
-      .notNull()
-      .references(() => networks.key),
+    network: networkRef(),
     nodeId: integer("node_id").notNull(),
     granularity: text("granularity", { enum: GRANULARITIES }).notNull(),
     bucketStart: timestamp("bucket_start", { withTimezone: true }).notNull(),
@@ -108,9 +102,7 @@ export const uptimeRollups = pgTable(
 export const regionLatencyRollups = pgTable(
   "region_latency_rollups",
   {
-    network: text("network")
-      .notNull()
-      .references(() => networks.key),
+    network: networkRef(),
     nodeId: integer("node_id").notNull(),
     region: text("region").notNull(),
     granularity: text("granularity", { enum: GRANULARITIES }).notNull(),

@@ -24,13 +24,17 @@ export const networks = pgTable("networks", {
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
+/** The network a row belongs to: every network-scoped table carries one. */
+export const networkRef = () =>
+  text("network")
+    .notNull()
+    .references(() => networks.key);
+
 /** Health of each outside source (an RPC, the prober's round): what the dashboard shows when one is unreachable. */
 export const dataSources = pgTable(
   "data_sources",
   {
-    network: text("network")
-      .notNull()
-      .references(() => networks.key),
+    network: networkRef(),
     source: text("source").notNull(), // rpc | registry | prober | ingest
     endpoint: text("endpoint"),
     status: text("status", { enum: ["ok", "unreachable", "unknown"] })

@@ -1,13 +1,11 @@
 import { bigint, boolean, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
-import { networks } from "./networks";
+import { networkRef } from "./networks";
 
 export const incidents = pgTable(
   "incidents",
   {
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    network: text("network")
-      .notNull()
-      .references(() => networks.key),
+    network: networkRef(),
     nodeId: integer("node_id"), // null: the whole network
     title: text("title").notNull(),
     body: text("body").notNull().default(""),
@@ -30,9 +28,7 @@ export const maintenanceWindows = pgTable(
   "maintenance_windows",
   {
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    network: text("network")
-      .notNull()
-      .references(() => networks.key),
+    network: networkRef(),
     nodeId: integer("node_id"), // null: every node of the network
     title: text("title").notNull(),
     startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
@@ -49,9 +45,7 @@ export const partners = pgTable("partners", {
   slug: text("slug").notNull().unique(),
   name: text("name").notNull(),
   websiteUrl: text("website_url"),
-  network: text("network")
-    .notNull()
-    .references(() => networks.key),
+  network: networkRef(),
   sdk: text("sdk"),
   sdkVersion: text("sdk_version"),
   gatewayFunded: boolean("gateway_funded").notNull().default(false),

@@ -11,7 +11,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { networks } from "./networks";
+import { networkRef } from "./networks";
 
 export type NodeMetadata = {
   operator_name?: string;
@@ -25,9 +25,7 @@ export type NodeMetadata = {
 export const nodes = pgTable(
   "nodes",
   {
-    network: text("network")
-      .notNull()
-      .references(() => networks.key),
+    network: networkRef(),
     nodeId: integer("node_id").notNull(),
     owner: text("owner").notNull(),
     signer: text("signer").notNull(),
@@ -63,9 +61,7 @@ export const registryEvents = pgTable(
   "registry_events",
   {
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    network: text("network")
-      .notNull()
-      .references(() => networks.key),
+    network: networkRef(),
     blockNumber: bigint("block_number", { mode: "number" }).notNull(),
     blockHash: text("block_hash").notNull(),
     blockTime: timestamp("block_time", { withTimezone: true }).notNull(),
@@ -94,9 +90,7 @@ export const registryEvents = pgTable(
 export const syncCursors = pgTable(
   "sync_cursors",
   {
-    network: text("network")
-      .notNull()
-      .references(() => networks.key),
+    network: networkRef(),
     source: text("source").notNull(), // registry_events
     blockNumber: bigint("block_number", { mode: "number" }).notNull(),
     blockHash: text("block_hash"),

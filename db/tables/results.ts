@@ -11,16 +11,14 @@ import {
 } from "drizzle-orm/pg-core";
 import { ingestTokens } from "./auth";
 import type { LatencyHistogram } from "./health";
-import { networks } from "./networks";
+import { networkRef } from "./networks";
 
 // Every pushed run keeps the hash of its body: the same runId with the same body is a replay (200),
 // with a different body a conflict (409).
 const runColumns = () => ({
   id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
   runId: text("run_id").notNull(),
-  network: text("network")
-    .notNull()
-    .references(() => networks.key),
+  network: networkRef(),
   startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
   bodyHash: text("body_hash").notNull(),
   tokenId: integer("token_id").references(() => ingestTokens.id),

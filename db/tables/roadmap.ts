@@ -8,7 +8,7 @@ import {
   text,
   timestamp,
 } from "drizzle-orm/pg-core";
-import { networks } from "./networks";
+import { networkRef } from "./networks";
 
 export const STAGE_STATUSES = ["planned", "in_progress", "complete"] as const;
 
@@ -19,9 +19,7 @@ export const stages = pgTable("stages", {
   title: text("title").notNull(),
   summary: text("summary").notNull(),
   targetDate: text("target_date"), // as published: "Dec 2025", "after stage 2"
-  network: text("network")
-    .notNull()
-    .references(() => networks.key),
+  network: networkRef(),
   declaredStatus: text("declared_status", { enum: STAGE_STATUSES }).notNull(),
   // Stage 3's 60-day migration countdown starts when the team starts it.
   countdownStartedAt: timestamp("countdown_started_at", { withTimezone: true }),
@@ -87,9 +85,7 @@ export const criteria = pgTable(
     baselineLabel: text("baseline_label"),
     windowDays: integer("window_days").notNull(),
     minSamples: integer("min_samples").notNull(),
-    network: text("network")
-      .notNull()
-      .references(() => networks.key),
+    network: networkRef(),
     params: jsonb("params").$type<Record<string, unknown>>().notNull().default({}),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -104,9 +100,7 @@ export const criterionEvaluations = pgTable(
     criterionKey: text("criterion_key")
       .notNull()
       .references(() => criteria.key),
-    network: text("network")
-      .notNull()
-      .references(() => networks.key),
+    network: networkRef(),
     evaluatedAt: timestamp("evaluated_at", { withTimezone: true }).notNull(),
     status: text("status", { enum: ["pass", "fail", "insufficient_data"] }).notNull(),
     measured: doublePrecision("measured"),

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { CriteriaTable } from "@/components/roadmap/criteria-table";
 import { MilestoneList } from "@/components/roadmap/milestone-list";
-import { DeclaredStatusBadge, readinessText } from "@/components/roadmap/stage-stepper";
+import { StageStatusLines } from "@/components/roadmap/stage-stepper";
 import { Card } from "@/components/ui/card";
 import { getAppDb } from "@/db/app";
 import { getMilestones, getRoadmapOverview } from "@/db/queries/roadmap";
@@ -37,14 +37,7 @@ export default async function StagePage({ params }: Props) {
         <h1 className="font-semibold text-2xl">{stage.title}</h1>
         <p className="mt-1 max-w-3xl text-ink-muted">{stage.summary}</p>
         <p className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
-          <span className="flex items-center gap-2">
-            <span className="text-ink-muted">Team says</span>
-            <DeclaredStatusBadge status={stage.declaredStatus} />
-          </span>
-          <span>
-            <span className="text-ink-muted">Measured: </span>
-            {readinessText(stage.readiness)}
-          </span>
+          <StageStatusLines stage={stage} />
         </p>
       </div>
       <div className="grid items-start gap-6 lg:grid-cols-3">
