@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
+import { networkPresets } from "@/lib/chain/networks";
 import type { Env } from "@/lib/env";
-import { networkPresets } from "@/lib/networks";
 import type { Db } from "../client";
 import { criteria, milestones, networks, operationMappings, stages } from "../schema";
 import { CRITERIA, MILESTONES, OPERATION_MAPPINGS, STAGES } from "./roadmap";

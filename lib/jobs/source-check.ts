@@ -1,8 +1,8 @@
 import type { Db } from "@/db/client";
 import { recordSourceCheck } from "@/db/mutations/data-sources";
+import { networkPresets } from "../chain/networks";
 import type { Env } from "../env";
 import { endpointHost } from "../format";
-import { networkPresets } from "../networks";
 import { checkRpc } from "./rpc-check";
 
 /** Checks every collected network's RPC and records whether it answers. One failure never stops the others. */

@@ -1,4 +1,6 @@
-import type { Env, NetworkKey } from "./env";
+import { type Chain, defineChain } from "viem";
+import { base, baseSepolia } from "viem/chains";
+import type { Env, NetworkKey } from "../env";
 
 export type NetworkPreset = {
   key: NetworkKey;
@@ -9,7 +11,20 @@ export type NetworkPreset = {
   registryFromBlock: number;
   rpcUrl: string | null;
   explorerUrl: string | null;
+  /** Base and Base Sepolia carry Multicall3; a bare local chain does not. */
+  chain: Chain;
+  hasMulticall: boolean;
+  /** Operators' addresses must be https, except on a local network of test servers. */
+  requireHttps: boolean;
 };
+
+const localChain = (rpcUrl: string | null) =>
+  defineChain({
+    id: 31337,
+    name: "Local EVM",
+    nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
+    rpcUrls: { default: { http: rpcUrl ? [rpcUrl] : [] } },
+  });
 
 /** Registry deployments from the domain brief §4; `local` comes from the environment. */
 export function networkPresets(env: Env): NetworkPreset[] {
@@ -18,21 +33,27 @@ export function networkPresets(env: Env): NetworkPreset[] {
       key: "testnet",
       name: "Testnet",
       chainName: "Base Sepolia",
-      chainId: 84532,
+      chainId: baseSepolia.id,
       registryAddress: "0x7C639a2be8B75c4799c1372A42448f41B89D88DE",
       registryFromBlock: 29_322_114,
       rpcUrl: env.TESTNET_RPC_URL ?? "https://sepolia.base.org",
       explorerUrl: "https://sepolia.basescan.org",
+      chain: baseSepolia,
+      hasMulticall: true,
+      requireHttps: true,
     },
     {
       key: "mainnet",
       name: "Mainnet",
       chainName: "Base",
-      chainId: 8453,
+      chainId: base.id,
       registryAddress: "0xC5742B5F2e19B859eaE03A9c44531C33fA8e75F8",
       registryFromBlock: 39_249_922,
       rpcUrl: env.MAINNET_RPC_URL ?? "https://mainnet.base.org",
       explorerUrl: "https://basescan.org",
+      chain: base,
+      hasMulticall: true,
+      requireHttps: true,
     },
     {
       key: "local",
@@ -43,6 +64,15 @@ export function networkPresets(env: Env): NetworkPreset[] {
       registryFromBlock: env.NODE_REGISTRY_FROM_BLOCK,
       rpcUrl: env.SETTLEMENT_RPC_URL ?? null,
       explorerUrl: null,
+      chain: localChain(env.SETTLEMENT_RPC_URL ?? null),
+      hasMulticall: false,
+      requireHttps: false,
     },
   ];
+}
+
+export function networkPreset(env: Env, key: NetworkKey): NetworkPreset {
+  const preset = networkPresets(env).find((candidate) => candidate.key === key);
+  if (!preset) throw new Error(`unknown network ${key}`);
+  return preset;
 }

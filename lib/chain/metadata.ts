@@ -1,0 +1,104 @@
+import { z } from "zod";
+import type { NodeMetadata } from "@/db/tables/registry";
+
+// Operators publish this JSON; every field is optional and anything else in it is ignored.
+const metadataSchema = z.object({
+  operator_name: z.string().trim().min(1).max(200).optional(),
+  region: z.string().trim().min(1).max(100).optional(),
+  external_url: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .optional(),
+  image: z
+    .url({ protocol: /^(https?|ipfs|data)$/ })
+    .max(100_000)
+    .optional(),
+  description: z.string().max(5000).optional(),
+});
+
+export type MetadataResult = { ok: true; metadata: NodeMetadata } | { ok: false; error: string };
+
+export type MetadataOptions = { timeoutMs: number; maxBytes: number; fetch?: typeof fetch };
+
+/**
+ * Fetches and validates a node's metadata JSON from its tokenURI (http(s) or a data: URI), bounded
+ * in time and size. Never throws: a failure is a value the sync records beside the last good metadata.
+ */
+export async function fetchNodeMetadata(uri: string, options: MetadataOptions): Promise<MetadataResult> {
+  if (!uri) return { ok: false, error: "tokenURI is empty" };
+  let text: string;
+  try {
+    text = uri.startsWith("data:") ? decodeDataUri(uri, options.maxBytes) : await fetchBounded(uri, options);
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, error: "metadata is not valid JSON" };
+  }
+  const parsed = metadataSchema.safeParse(json);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map(
+      (issue) => `${issue.path.join(".") || "metadata"}: ${issue.message}`,
+    );
+    return { ok: false, error: `metadata is malformed (${issues.join("; ")})` };
+  }
+  return { ok: true, metadata: parsed.data };
+}
+
+async function fetchBounded(uri: string, { timeoutMs, maxBytes, fetch: fetchImpl = fetch }: MetadataOptions) {
+  let url: URL;
+  try {
+    url = new URL(uri);
+  } catch {
+    throw new Error("tokenURI is not a URL");
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    throw new Error(`tokenURI scheme ${url.protocol} is not fetched`);
+  const signal = AbortSignal.timeout(timeoutMs);
+  try {
+    const response = await fetchImpl(url, {
+      signal,
+      redirect: "error",
+      headers: { accept: "application/json" },
+    });
+    if (!response.ok) throw new Error(`metadata server answered HTTP ${response.status}`);
+    const declared = Number(response.headers.get("content-length") ?? 0);
+    if (declared > maxBytes) throw new Error(`metadata is larger than ${maxBytes} bytes (${declared})`);
+    return await readCapped(response, maxBytes);
+  } catch (error) {
+    if (signal.aborted) throw new Error(`metadata server gave no full answer within ${timeoutMs} ms`);
+    throw error;
+  }
+}
+
+// Reads at most maxBytes and then stops, so a huge or endless body costs no more memory than the cap.
+async function readCapped(response: Response, maxBytes: number): Promise<string> {
+  const reader = response.body?.getReader();
+  if (!reader) return "";
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      throw new Error(`metadata is larger than ${maxBytes} bytes`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function decodeDataUri(uri: string, maxBytes: number): string {
+  const match = /^data:([^,]*?)(;base64)?,(.*)$/s.exec(uri);
+  if (!match) throw new Error("tokenURI is a malformed data: URI");
+  const body = match[2]
+    ? Buffer.from(match[3] ?? "", "base64").toString("utf8")
+    : decodeURIComponent(match[3] ?? "");
+  if (Buffer.byteLength(body) > maxBytes) throw new Error(`metadata is larger than ${maxBytes} bytes`);
+  return body;
+}
