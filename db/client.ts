@@ -3,7 +3,7 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
-import { getEnv } from "@/lib/env";
+import { type Env, getEnv } from "@/lib/env";
 import { lockDataDir } from "./pglite-lock";
 import * as schema from "./schema";
 
@@ -70,9 +70,8 @@ function redact(url: string): string {
 // One client per process, kept on globalThis so dev-server module reloads reuse it.
 const holder = globalThis as unknown as { __xmtpDashboardDb?: Promise<DatabaseHandle> };
 
-export function getDatabase(): Promise<DatabaseHandle> {
+export function getDatabase(env: Env = getEnv()): Promise<DatabaseHandle> {
   if (!holder.__xmtpDashboardDb) {
-    const env = getEnv();
     holder.__xmtpDashboardDb = openDatabase({ url: env.databaseUrl, pgliteDir: env.PGLITE_DIR }).catch(
       (error) => {
         holder.__xmtpDashboardDb = undefined;
@@ -90,5 +89,6 @@ export async function getDb(): Promise<Db> {
 export async function closeDatabase(): Promise<void> {
   const handle = holder.__xmtpDashboardDb;
   holder.__xmtpDashboardDb = undefined;
+  (globalThis as { __xmtpDashboardReady?: unknown }).__xmtpDashboardReady = undefined; // db/setup.ts
   if (handle) await (await handle).close();
 }

@@ -18,11 +18,15 @@ export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
   }
   // A session-level lock needs one connection for lock, migrations and unlock.
   const connection = await handle.pool.connect();
+  let broken: Error | undefined;
   try {
     await connection.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
     await migratePg(drizzlePg({ client: connection }), config);
   } finally {
-    await connection.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => {});
-    connection.release();
+    // A connection that could not unlock still holds the lock: destroy it rather than pool it.
+    await connection.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch((error: Error) => {
+      broken = error;
+    });
+    connection.release(broken);
   }
 }

@@ -1,11 +1,13 @@
 import type { Env } from "@/lib/env";
 import { type DatabaseHandle, getDatabase } from "./client";
 import { migrateDatabase } from "./migrate";
+import { ensureProbePartitions } from "./mutations/partitions";
 import { seedDatabase } from "./seed";
 
-/** Migrates and seeds a database. */
+/** Migrates and seeds a database, and makes sure raw probes have partitions for the coming days. */
 export async function prepareDatabase(handle: DatabaseHandle, env: Env) {
   await migrateDatabase(handle);
+  await ensureProbePartitions(handle.db);
   return seedDatabase(handle.db, env);
 }
 
@@ -14,7 +16,7 @@ const holder = globalThis as unknown as { __xmtpDashboardReady?: Promise<Databas
 /** The process-wide database, migrated and seeded once per process. */
 export function getReadyDatabase(env: Env): Promise<DatabaseHandle> {
   holder.__xmtpDashboardReady ??= (async () => {
-    const handle = await getDatabase();
+    const handle = await getDatabase(env);
     await prepareDatabase(handle, env);
     return handle;
   })().catch((error) => {

@@ -30,7 +30,15 @@ export async function seedDatabase(db: Db, env: Env): Promise<SeedSummary> {
       await tx
         .insert(networks)
         .values(row)
-        .onConflictDoUpdate({ target: networks.key, set: { ...row, updatedAt: sql`now()` } });
+        .onConflictDoUpdate({
+          target: networks.key,
+          set: { ...row, updatedAt: sql`now()` },
+          // Only when the configuration changed, so a re-seed leaves the row as it was.
+          setWhere: sql`(${networks.name}, ${networks.chainId}, ${networks.registryAddress}, ${networks.registryFromBlock},
+            ${networks.explorerUrl}, ${networks.isCollected}, ${networks.position}) is distinct from
+            (excluded.name, excluded.chain_id, excluded.registry_address, excluded.registry_from_block,
+            excluded.explorer_url, excluded.is_collected, excluded.position)`,
+        });
     }
     const inserted = {
       stages: await tx.insert(stages).values(STAGES).onConflictDoNothing().returning({ k: stages.number }),

@@ -50,7 +50,12 @@ export const probes = pgTable(
       .default("local"),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.network, t.nodeId, t.region, t.at] }), index("probes_at_idx").on(t.at)],
+  (t) => [
+    primaryKey({ columns: [t.network, t.nodeId, t.region, t.at] }),
+    index("probes_at_idx").on(t.at),
+    // Incremental rollups find late arrivals (a remote prober's spool) by when they were received.
+    index("probes_received_idx").on(t.receivedAt),
+  ],
 );
 
 /** A node's replication cursor (vector clock) as seen by a probe: originator id → last sequence id. */

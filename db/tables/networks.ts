@@ -19,6 +19,9 @@ export const networks = pgTable("networks", {
   registryFromBlock: bigint("registry_from_block", { mode: "number" }).notNull().default(0),
   explorerUrl: text("explorer_url"),
   isCollected: boolean("is_collected").notNull().default(false),
+  // As the registry contract last reported them.
+  maxCanonicalNodes: integer("max_canonical_nodes"),
+  canonicalNodesCount: integer("canonical_nodes_count"),
   position: integer("position").notNull().default(0),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

@@ -136,10 +136,13 @@ export const throughputRuns = pgTable(
   {
     ...runColumns(),
     kind: text("kind", { enum: THROUGHPUT_KINDS }).notNull(),
-    nodes: integer("nodes").notNull(),
-    durationS: doublePrecision("duration_s").notNull(),
+    // Null when the load tester's step objects did not say (they carry rates, not a node count).
+    nodes: integer("nodes"),
+    durationS: doublePrecision("duration_s"),
     messages: bigint("messages", { mode: "number" }).notNull(),
     errors: bigint("errors", { mode: "number" }).notNull().default(0),
+    peakRps: doublePrecision("peak_rps"),
+    errorPct: doublePrecision("error_pct"),
     // The load tester's per-step objects, kept as sent.
     steps: jsonb("steps").$type<Record<string, unknown>[]>(),
   },

@@ -1,9 +1,9 @@
 import type { Db } from "@/db/client";
 import { recordSourceCheck } from "@/db/mutations/data-sources";
 import { networkPresets } from "../chain/networks";
+import { checkRpc } from "../chain/rpc-check";
 import type { Env } from "../env";
 import { endpointHost } from "../format";
-import { checkRpc } from "./rpc-check";
 
 /** Checks every collected network's RPC and records whether it answers. One failure never stops the others. */
 export async function runSourceCheck(db: Db, env: Env, now: () => Date = () => new Date()) {
@@ -13,7 +13,8 @@ export async function runSourceCheck(db: Db, env: Env, now: () => Date = () => n
   return Promise.all(
     presets.map(async (preset) => {
       const url = preset.rpcUrl as string;
-      const check = await checkRpc(url, preset.chainId, env.SOURCE_CHECK_TIMEOUT_MS);
+      const expectedChainId = preset.key === "local" ? null : preset.chainId;
+      const check = await checkRpc(url, expectedChainId, env.SOURCE_CHECK_TIMEOUT_MS);
       await recordSourceCheck(db, {
         network: preset.key,
         source: "rpc",

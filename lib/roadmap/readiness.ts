@@ -6,7 +6,7 @@ export type StageReadiness = {
   failed: number;
   insufficient: number;
   unevaluated: number;
-  /** true when every criterion passes; false when one fails or lacks data; null before any evaluation. */
+  /** true when every criterion passes; false when one fails or lacks data; null before any evaluation or with no criteria. */
   ready: boolean | null;
 };
 
@@ -20,7 +20,7 @@ export function stageReadiness(statuses: (CriterionStatus | null)[]): StageReadi
     insufficient: count("insufficient_data"),
     unevaluated: count(null),
   };
-  const ready =
-    summary.total > 0 && summary.unevaluated === summary.total ? null : summary.passed === summary.total;
+  // A stage with nothing measurable (only milestones) is not "ready" on its criteria alone.
+  const ready = summary.unevaluated === summary.total ? null : summary.passed === summary.total;
   return { ...summary, ready };
 }

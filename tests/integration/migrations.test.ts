@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateDatabase } from "@/db/migrate";
+import { ensureProbePartitions } from "@/db/mutations/partitions";
 import { createTestDatabase, TEST_DRIVER, type TestDatabase } from "../support/test-db";
 
 let test: TestDatabase;
@@ -43,8 +44,10 @@ const EXPECTED_TABLES = [
 ];
 
 describe(`migrations on ${TEST_DRIVER}`, () => {
-  it("runs on the driver the environment selects", () => {
-    expect(test.handle.driver).toBe(TEST_DRIVER);
+  it("runs on the server the environment selects: PostgreSQL with DATABASE_URL, PGlite without", async () => {
+    const result = await test.handle.db.execute<{ version: string }>(sql`select version()`);
+    const version = result.rows[0]?.version ?? "";
+    expect(version.includes("PGlite")).toBe(TEST_DRIVER === "pglite");
   });
 
   it("create every table of the data model", async () => {
@@ -81,5 +84,39 @@ describe(`migrations on ${TEST_DRIVER}`, () => {
     await migrateDatabase(test.handle);
     expect(await count()).toBe(before);
     expect(before).toBeGreaterThan(0);
+  });
+});
+
+describe("daily partitions of raw probes", () => {
+  const probe = (at: string) =>
+    sql`insert into probes (network, node_id, region, at, outcome) values ('testnet', 100, 'eu', ${at}::timestamptz, 'up')`;
+  const partitionOf = async (at: string) =>
+    (
+      await test.handle.db.execute<{ part: string }>(
+        sql`select tableoid::regclass::text as part from probes where at = ${at}::timestamptz`,
+      )
+    ).rows.map((row) => row.part);
+
+  it("move rows the default partition holds into the new day's partition, at UTC day bounds", async () => {
+    await test.handle.db.execute(
+      sql`insert into networks (key, name, chain_id) values ('testnet', 'Testnet', 84532) on conflict do nothing`,
+    );
+    await test.handle.db.execute(probe("2026-03-01T23:59:59Z"));
+    await test.handle.db.execute(probe("2026-03-02T00:00:00Z"));
+    expect(await partitionOf("2026-03-01T23:59:59Z")).toEqual(["probes_default"]);
+
+    const created = await ensureProbePartitions(test.handle.db, {
+      now: new Date("2026-03-02T12:00:00Z"),
+      daysAhead: 1,
+    });
+    expect(created).toBe(3); // 1 March (yesterday), 2 March (today), 3 March
+    expect(await partitionOf("2026-03-01T23:59:59Z")).toEqual(["probes_20260301"]);
+    expect(await partitionOf("2026-03-02T00:00:00Z")).toEqual(["probes_20260302"]);
+  });
+
+  it("are created once: a second call changes nothing", async () => {
+    expect(
+      await ensureProbePartitions(test.handle.db, { now: new Date("2026-03-02T12:00:00Z"), daysAhead: 1 }),
+    ).toBe(0);
   });
 });

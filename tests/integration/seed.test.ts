@@ -65,7 +65,9 @@ describe("roadmap seed", () => {
     const snapshot = async () =>
       test.handle.db.execute(sql`select (select json_agg(s order by number) from stages s)::text as s,
         (select json_agg(m order by key) from milestones m)::text as m,
-        (select json_agg(c order by key) from criteria c)::text as c`);
+        (select json_agg(c order by key) from criteria c)::text as c,
+        (select json_agg(n order by key) from networks n)::text as n,
+        (select json_agg(o order by pattern) from operation_mappings o)::text as o`);
     const before = (await snapshot()).rows;
     expect(await seedDatabase(test.handle.db, test.env)).toEqual({
       stages: 0,

@@ -20,7 +20,7 @@ describe("stage readiness", () => {
     expect(stageReadiness(["pass", null]).ready).toBe(false);
   });
 
-  it("counts a stage with no measurable criteria as ready on its criteria alone", () => {
-    expect(stageReadiness([]).ready).toBe(true);
+  it("does not call a stage with no measurable criteria ready", () => {
+    expect(stageReadiness([]).ready).toBeNull();
   });
 });

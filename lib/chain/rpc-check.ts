@@ -4,8 +4,15 @@ export type RpcCheck =
   | { ok: true; blockNumber: number; latencyMs: number }
   | { ok: false; error: string; latencyMs: number };
 
-/** Asks an RPC for its chain id and head block; any failure becomes a value, never a throw. */
-export async function checkRpc(url: string, expectedChainId: number, timeoutMs: number): Promise<RpcCheck> {
+/**
+ * Asks an RPC for its chain id and head block; any failure becomes a value, never a throw.
+ * `expectedChainId` null accepts any chain (a local EVM may have any id).
+ */
+export async function checkRpc(
+  url: string,
+  expectedChainId: number | null,
+  timeoutMs: number,
+): Promise<RpcCheck> {
   const started = performance.now();
   const client = createPublicClient({ transport: http(url, { timeout: timeoutMs, retryCount: 0 }) });
   const elapsed = () => Math.round(performance.now() - started);
@@ -14,7 +21,7 @@ export async function checkRpc(url: string, expectedChainId: number, timeoutMs: 
       client.getChainId(),
       client.getBlockNumber({ cacheTime: 0 }),
     ]);
-    if (chainId !== expectedChainId) {
+    if (expectedChainId !== null && chainId !== expectedChainId) {
       return {
         ok: false,
         error: `answers for chain ${chainId}, expected ${expectedChainId}`,
@@ -27,7 +34,7 @@ export async function checkRpc(url: string, expectedChainId: number, timeoutMs: 
   }
 }
 
-const NETWORK_CODES: Record<string, string> = {
+export const NETWORK_CODES: Record<string, string> = {
   ENOTFOUND: "DNS lookup failed",
   EAI_AGAIN: "DNS lookup failed",
   ECONNREFUSED: "connection refused",
@@ -37,7 +44,7 @@ const NETWORK_CODES: Record<string, string> = {
 };
 
 /** The most specific reason in an error's cause chain: "DNS lookup failed (ENOTFOUND)", "no answer within 5000 ms". */
-function describeError(error: unknown, timeoutMs: number): string {
+export function describeError(error: unknown, timeoutMs: number): string {
   let deepest = "";
   for (let cause: unknown = error, depth = 0; cause && depth < 6; depth++) {
     const { code, name, message } = cause as { code?: string; name?: string; message?: string };
