@@ -3,8 +3,9 @@ import type { AbiEvent, AbiFunction } from "viem";
 import { describe, expect, it } from "vitest";
 import { nodeRegistryAbi } from "@/lib/chain/abi";
 
+// The published ABI (xmtp/smart-contracts NodeRegistry), copied from shared/reference.
 const reference = JSON.parse(
-  readFileSync(new URL("../../../shared/reference/NodeRegistry.abi.json", import.meta.url), "utf8"),
+  readFileSync(new URL("../fixtures/reference/NodeRegistry.abi.json", import.meta.url), "utf8"),
 ) as (AbiFunction | AbiEvent | { type: string; name?: string })[];
 
 type Param = { type: string; indexed?: boolean; components?: readonly Param[] };
