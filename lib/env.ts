@@ -70,7 +70,7 @@ const variables = z.object({
   PROBE_TIMEOUT_MS: integer(100, 60_000).default(5000),
   PROBE_DEGRADED_MS: integer(1, 60_000).default(1000),
   PROBE_ALLOW_PRIVATE: flag.default(false),
-  SOURCE_CHECK_TIMEOUT_MS: integer(100, 60_000).default(5000),
+  RPC_TIMEOUT_MS: integer(100, 60_000).default(5000),
   WORKER: z.enum(["inline", "off"], { message: "must be inline or off" }).default("inline"),
   CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   ADMIN_ADDRESSES: z

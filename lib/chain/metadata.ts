@@ -57,35 +57,47 @@ async function fetchBounded(uri: string, { timeoutMs, maxBytes, fetch: fetchImpl
   }
   if (url.protocol !== "https:" && url.protocol !== "http:")
     throw new Error(`tokenURI scheme ${url.protocol} is not fetched`);
-  const signal = AbortSignal.timeout(timeoutMs);
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const { signal } = controller;
+  // Aborting fetch was seen to leave a pending body read hanging until the socket closed, so every
+  // wait races the timeout itself.
+  const timedOut = new Promise<never>((_, reject) =>
+    signal.addEventListener("abort", () => reject(new Error("timeout")), { once: true }),
+  );
+  timedOut.catch(() => {});
   try {
-    const response = await fetchImpl(url, {
-      signal,
-      redirect: "error",
-      headers: { accept: "application/json" },
-    });
+    const response = await Promise.race([
+      fetchImpl(url, { signal, redirect: "error", headers: { accept: "application/json" } }),
+      timedOut,
+    ]);
     if (!response.ok) throw new Error(`metadata server answered HTTP ${response.status}`);
     const declared = Number(response.headers.get("content-length") ?? 0);
     if (declared > maxBytes) throw new Error(`metadata is larger than ${maxBytes} bytes (${declared})`);
-    return await readCapped(response, maxBytes);
+    return await readCapped(response, maxBytes, timedOut);
   } catch (error) {
     if (signal.aborted) throw new Error(`metadata server gave no full answer within ${timeoutMs} ms`);
     throw error;
+  } finally {
+    clearTimeout(timer);
   }
 }
 
 // Reads at most maxBytes and then stops, so a huge or endless body costs no more memory than the cap.
-async function readCapped(response: Response, maxBytes: number): Promise<string> {
+async function readCapped(response: Response, maxBytes: number, timedOut: Promise<never>): Promise<string> {
   const reader = response.body?.getReader();
   if (!reader) return "";
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await Promise.race([reader.read(), timedOut]).catch((error) => {
+      void reader.cancel().catch(() => {});
+      throw error;
+    });
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {
-      await reader.cancel();
+      void reader.cancel().catch(() => {});
       throw new Error(`metadata is larger than ${maxBytes} bytes`);
     }
     chunks.push(value);

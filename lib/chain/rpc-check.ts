@@ -44,17 +44,19 @@ export const NETWORK_CODES: Record<string, string> = {
 };
 
 /** The most specific reason in an error's cause chain: "DNS lookup failed (ENOTFOUND)", "no answer within 5000 ms". */
-export function describeError(error: unknown, timeoutMs: number): string {
+export function describeError(error: unknown, timeoutMs?: number): string {
   let deepest = "";
   for (let cause: unknown = error, depth = 0; cause && depth < 6; depth++) {
     const { code, name, message } = cause as { code?: string; name?: string; message?: string };
-    if (name === "TimeoutError") return `no answer within ${timeoutMs} ms`;
+    if (name === "TimeoutError") return timeoutMs ? `no answer within ${timeoutMs} ms` : "no answer in time";
     if (code && NETWORK_CODES[code]) return `${NETWORK_CODES[code]} (${code})`;
     if (code?.startsWith("ERR_TLS") || code?.includes("CERT")) return `TLS error (${code})`;
     if (depth > 0 && message) deepest = message.split("\n")[0] ?? "";
     cause = (cause as { cause?: unknown }).cause;
   }
-  const short =
-    ((error as { shortMessage?: string }).shortMessage ?? String(error)).split("\n")[0] ?? "request failed";
+  const message =
+    (error as { shortMessage?: string }).shortMessage ??
+    (error instanceof Error ? error.message : String(error));
+  const short = message.split("\n")[0] ?? "request failed";
   return deepest && !short.includes(deepest) ? `${short.replace(/\.$/, "")}: ${deepest}` : short;
 }

@@ -1,0 +1,62 @@
+import { type Address, BaseError, type Hash, type PublicClient, RpcRequestError } from "viem";
+import { nodeRegistryAbi, REGISTRY_EVENT_NAMES, type RegistryEventName } from "./abi";
+
+export type RegistryLog = {
+  blockNumber: number;
+  blockHash: Hash;
+  txHash: Hash;
+  logIndex: number;
+  eventName: RegistryEventName;
+  nodeId: number | null;
+  args: Record<string, string | number | boolean>;
+};
+
+const registryEvents = nodeRegistryAbi.filter(
+  (item) => item.type === "event" && (REGISTRY_EVENT_NAMES as readonly string[]).includes(item.name),
+);
+
+// Public RPCs refuse wide eth_getLogs ranges with messages like these (or an invalid-params error).
+const RANGE_REFUSAL = /range|limit|too many|exceed|max.*block|10,?000|query timeout|response size/i;
+
+function isRangeRefusal(error: unknown): boolean {
+  if (!(error instanceof BaseError)) return false;
+  const rpc = error.walk((cause) => cause instanceof RpcRequestError);
+  return rpc !== null && RANGE_REFUSAL.test(`${(rpc as RpcRequestError).details} ${rpc.message}`);
+}
+
+/**
+ * The registry's logs in [fromBlock, toBlock]. When the RPC refuses the range, the range is halved
+ * and retried; any other failure (RPC down, timeout) is thrown for the caller to record.
+ */
+export async function getRegistryLogs(
+  client: PublicClient,
+  { address, fromBlock, toBlock }: { address: Address; fromBlock: bigint; toBlock: bigint },
+): Promise<RegistryLog[]> {
+  try {
+    const logs = await client.getLogs({ address, events: registryEvents, fromBlock, toBlock, strict: true });
+    return logs.map((log) => {
+      const args = Object.fromEntries(
+        Object.entries(log.args as Record<string, unknown>).map(([key, value]) => [
+          key,
+          typeof value === "bigint" ? value.toString() : (value as string | number | boolean),
+        ]),
+      );
+      const id = args.nodeId ?? args.tokenId;
+      return {
+        blockNumber: Number(log.blockNumber),
+        blockHash: log.blockHash,
+        txHash: log.transactionHash,
+        logIndex: log.logIndex,
+        eventName: log.eventName as RegistryEventName,
+        nodeId: id === undefined ? null : Number(id),
+        args,
+      };
+    });
+  } catch (error) {
+    if (toBlock <= fromBlock || !isRangeRefusal(error)) throw error;
+    const middle = fromBlock + (toBlock - fromBlock) / 2n;
+    const first = await getRegistryLogs(client, { address, fromBlock, toBlock: middle });
+    const second = await getRegistryLogs(client, { address, fromBlock: middle + 1n, toBlock });
+    return [...first, ...second];
+  }
+}

@@ -1,0 +1,41 @@
+import type { Address } from "viem";
+import type { Db } from "@/db/client";
+import { type JobTrigger, withJobRun } from "@/db/mutations/job-runs";
+import { createRegistryClient } from "../chain/client";
+import { networkPreset } from "../chain/networks";
+import { type RegistrySyncOptions, syncRegistry } from "../chain/sync";
+import type { Env, NetworkKey } from "../env";
+
+export type RegistrySyncJobOptions = {
+  network: NetworkKey;
+  trigger: JobTrigger;
+  rpcUrl?: string;
+  address?: Address;
+  fromBlock?: number;
+} & Pick<RegistrySyncOptions, "confirmations" | "chunkSize" | "metadata" | "log" | "now">;
+
+/** One recorded registry sync of one network: the worker's job and the CLI's pass. */
+export async function runRegistrySyncJob(db: Db, env: Env, options: RegistrySyncJobOptions) {
+  const preset = networkPreset(env, options.network);
+  const rpcUrl = options.rpcUrl ?? preset.rpcUrl;
+  const address = options.address ?? preset.registryAddress;
+  if (!rpcUrl) throw new Error(`no RPC URL for ${preset.key}: set ${rpcVariable(preset.key)} or pass --rpc`);
+  if (!address)
+    throw new Error(`no registry address for ${preset.key}: set NODE_REGISTRY_ADDRESS or pass --address`);
+  return withJobRun(db, { job: "registry_sync", network: preset.key, trigger: options.trigger }, () =>
+    syncRegistry({
+      ...options,
+      db,
+      preset,
+      rpcUrl,
+      address,
+      fromBlock: options.fromBlock ?? preset.registryFromBlock,
+      rpcTimeoutMs: env.RPC_TIMEOUT_MS,
+      client: createRegistryClient(preset, { rpcUrl, timeoutMs: env.RPC_TIMEOUT_MS }),
+    }),
+  );
+}
+
+function rpcVariable(network: NetworkKey) {
+  return { testnet: "TESTNET_RPC_URL", mainnet: "MAINNET_RPC_URL", local: "SETTLEMENT_RPC_URL" }[network];
+}

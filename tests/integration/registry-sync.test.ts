@@ -1,0 +1,359 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { Address } from "viem";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dataSources, jobRuns, nodes, registryEvents } from "@/db/schema";
+import { seedDatabase } from "@/db/seed";
+import { runRegistrySyncJob } from "@/lib/jobs/registry-sync";
+import { compileTestRegistry } from "../fixtures/evm/compile";
+import {
+  deployTestRegistry,
+  freePort,
+  type LocalChain,
+  type Registry,
+  signingKey,
+  startLocalChain,
+} from "../fixtures/evm/local-chain";
+import { startRpcProxy } from "../fixtures/evm/rpc-proxy";
+import { startMetadataServer } from "../fixtures/metadata-server";
+import { createTestDatabase, type TestDatabase } from "../support/test-db";
+
+let chain: LocalChain;
+let registry: Registry;
+let metadata: Awaited<ReturnType<typeof startMetadataServer>>;
+let proxy: Awaited<ReturnType<typeof startRpcProxy>>;
+const databases: TestDatabase[] = [];
+const progress: string[] = [];
+
+async function freshDb() {
+  const test = await createTestDatabase({
+    XMTP_NETWORKS: "local",
+    SETTLEMENT_RPC_URL: proxy.url,
+    NODE_REGISTRY_ADDRESS: registry.address,
+  });
+  await seedDatabase(test.handle.db, test.env);
+  databases.push(test);
+  return test;
+}
+
+const FAST_METADATA = { timeoutMs: 1000, maxBytes: 256 * 1024, ttlMs: 3_600_000 };
+
+function sync(test: TestDatabase, options: { chunkSize?: number; confirmations?: number } = {}) {
+  return runRegistrySyncJob(test.handle.db, test.env, {
+    network: "local",
+    trigger: "cli",
+    metadata: FAST_METADATA,
+    log: (line: string) => progress.push(line),
+    ...options,
+  });
+}
+
+/** What the contract says, read directly: the truth the database must match. */
+async function contractState() {
+  const { abi } = compileTestRegistry();
+  const read = (functionName: string, args: unknown[] = []) =>
+    chain.publicClient.readContract({ address: registry.address, abi, functionName, args });
+  const all = (await read("getAllNodes")) as { nodeId: number; node: Record<string, unknown> }[];
+  return Promise.all(
+    all.map(async ({ nodeId, node }) => ({
+      nodeId,
+      owner: (await read("ownerOf", [BigInt(nodeId)])) as Address,
+      signer: node.signer as Address,
+      signingPublicKey: node.signingPublicKey as string,
+      httpAddress: node.httpAddress as string,
+      isCanonical: node.isCanonical as boolean,
+    })),
+  );
+}
+
+async function storedNodes(test: TestDatabase) {
+  return test.handle.db
+    .select({
+      nodeId: nodes.nodeId,
+      owner: nodes.owner,
+      signer: nodes.signer,
+      signingPublicKey: nodes.signingPublicKey,
+      httpAddress: nodes.httpAddress,
+      isCanonical: nodes.isCanonical,
+    })
+    .from(nodes)
+    .where(eq(nodes.network, "local"))
+    .orderBy(asc(nodes.nodeId));
+}
+
+async function eventCounts(test: TestDatabase) {
+  const rows = await test.handle.db.execute<{ event_name: string; n: number; distinct_logs: number }>(sql`
+    select event_name, count(*)::int as n, count(distinct (tx_hash, log_index))::int as distinct_logs
+    from registry_events where network = 'local' group by event_name order by event_name`);
+  return Object.fromEntries(rows.rows.map((row) => [row.event_name, [row.n, row.distinct_logs]]));
+}
+
+beforeAll(async () => {
+  chain = await startLocalChain();
+  registry = await deployTestRegistry(chain);
+  metadata = await startMetadataServer();
+  proxy = await startRpcProxy(chain.rpcUrl, await freePort());
+  const [, ...operators] = chain.accounts;
+  for (let n = 1; n <= 7; n++) {
+    await registry.write("addNode", [operators[n - 1], await signingKey(n), `https://node${n}.example.org`]);
+  }
+  await registry.write("setTokenURI", [100, `${metadata.url}/good/100`]);
+  await registry.write("setTokenURI", [200, `${metadata.url}/malformed`]);
+  await registry.write("setTokenURI", [300, `${metadata.url}/huge`]);
+  await registry.write("setTokenURI", [400, `${metadata.url}/hang`]);
+  await registry.write("setTokenURI", [500, `${metadata.url}/wrong-shape`]);
+  for (const id of [100, 200, 300, 400]) await registry.write("addToNetwork", [id]);
+  await registry.write("removeFromNetwork", [400]);
+  await registry.write("setHttpAddress", [500, "https://node5-new.example.org"], operators[4]);
+  await registry.write("transferFrom", [operators[5], operators[7], 600n], operators[5]);
+  await chain.testClient.mine({ blocks: 12 });
+}, 120_000);
+
+afterAll(async () => {
+  for (const test of databases) await test.drop();
+  await proxy?.stop();
+  await metadata?.stop();
+  await chain?.stop();
+});
+
+describe("registry sync against a local EVM", () => {
+  let test: TestDatabase;
+
+  it("makes the database match the contract exactly, with every event once", async () => {
+    test = await freshDb();
+    const started = Date.now();
+    const summary = await sync(test);
+    expect(summary).toMatchObject({ nodes: 7, canonical: 3, newEvents: 21 });
+    expect(summary.cursorBlock).toBe(summary.headBlock - 12);
+    expect(await storedNodes(test)).toEqual(await contractState());
+    expect(await eventCounts(test)).toEqual({
+      HttpAddressUpdated: [1, 1],
+      NodeAdded: [7, 7],
+      NodeAddedToCanonicalNetwork: [4, 4],
+      NodeRemovedFromCanonicalNetwork: [1, 1],
+      Transfer: [8, 8],
+    });
+    const [node600] = await test.handle.db.select().from(nodes).where(eq(nodes.nodeId, 600));
+    expect(node600?.owner).toBe(chain.accounts[8]);
+    const [added] = await test.handle.db
+      .select()
+      .from(registryEvents)
+      .where(
+        and(eq(registryEvents.eventName, "NodeAddedToCanonicalNetwork"), eq(registryEvents.nodeId, 300)),
+      );
+    expect(added?.txHash).toMatch(/^0x[0-9a-f]{64}$/);
+    expect(added?.blockTime.getTime()).toBeGreaterThan(0);
+    // The hanging metadata server is cut off by the timeout, so the whole pass stays bounded.
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
+  it("records metadata, and each kind of bad metadata as an error without failing the sync", async () => {
+    const rows = await test.handle.db
+      .select({
+        nodeId: nodes.nodeId,
+        metadata: nodes.metadata,
+        error: nodes.metadataError,
+        registeredAt: nodes.registeredAt,
+      })
+      .from(nodes)
+      .orderBy(asc(nodes.nodeId));
+    const byId = Object.fromEntries(rows.map((row) => [row.nodeId, row]));
+    expect(byId[100]?.metadata).toEqual({
+      operator_name: "Operator 100",
+      region: "eu-west",
+      external_url: "https://op.example.org",
+    });
+    expect(byId[100]?.error).toBeNull();
+    expect(byId[200]?.error).toBe("metadata is not valid JSON");
+    expect(byId[300]?.error).toBe("metadata is larger than 262144 bytes");
+    expect(byId[400]?.error).toBe("metadata server gave no full answer within 1000 ms");
+    expect(byId[500]?.error).toMatch(/^metadata is malformed \(operator_name: .*; external_url: /);
+    expect(byId[600]).toMatchObject({ metadata: null, error: null }); // no metadata URI at all
+    expect(rows.every((row) => row.registeredAt !== null)).toBe(true);
+  });
+
+  it("changes nothing on a second pass", async () => {
+    const before = await test.handle.db.execute(
+      sql`select json_agg(n order by node_id)::text as j from nodes n`,
+    );
+    const eventsBefore = await test.handle.db.execute(
+      sql`select json_agg(e order by id)::text as j from registry_events e`,
+    );
+    const summary = await sync(test);
+    expect(summary.newEvents).toBe(0);
+    expect(
+      (await test.handle.db.execute(sql`select json_agg(n order by node_id)::text as j from nodes n`)).rows,
+    ).toEqual(before.rows);
+    expect(
+      (await test.handle.db.execute(sql`select json_agg(e order by id)::text as j from registry_events e`))
+        .rows,
+    ).toEqual(eventsBefore.rows);
+  });
+
+  it("records a pass with the RPC down as failed, and leaves the nodes as they were", async () => {
+    const before = await storedNodes(test);
+    await proxy.stop();
+    try {
+      await expect(sync(test)).rejects.toThrow(/registry sync of local failed: connection refused/);
+    } finally {
+      await proxy.start();
+    }
+    const [run] = await test.handle.db.select().from(jobRuns).orderBy(sql`${jobRuns.id} desc`).limit(1);
+    expect(run).toMatchObject({ job: "registry_sync", network: "local", outcome: "failed" });
+    expect(run?.error).toMatch(/connection refused/);
+    expect(run?.finishedAt).not.toBeNull();
+    expect(await storedNodes(test)).toEqual(before);
+  });
+});
+
+describe("resumable, bounded history scans", () => {
+  it("resumes a scan cut off half way from its cursor, without gaps or duplicates", async () => {
+    const test = await freshDb();
+    proxy.failAfterGetLogs(3); // three 5-block chunks, then the RPC goes away mid-scan
+    await expect(sync(test, { chunkSize: 5 })).rejects.toThrow(/failed/);
+    proxy.reset();
+    await proxy.start();
+    const partial = await test.handle.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from registry_events`,
+    );
+    expect(partial.rows[0]?.n).toBeGreaterThan(0);
+    expect(partial.rows[0]?.n).toBeLessThan(21);
+    progress.length = 0;
+    const summary = await sync(test, { chunkSize: 5 });
+    expect(summary.newEvents + (partial.rows[0]?.n ?? 0)).toBe(21);
+    expect(progress[0]).toMatch(/^scanned blocks \d+-\d+ \(1\/\d+, \d+%\), \d+ events$/);
+    expect(await eventCounts(test)).toEqual({
+      HttpAddressUpdated: [1, 1],
+      NodeAdded: [7, 7],
+      NodeAddedToCanonicalNetwork: [4, 4],
+      NodeRemovedFromCanonicalNetwork: [1, 1],
+      Transfer: [8, 8],
+    });
+  });
+
+  it("halves the block range when the RPC refuses a wide one", async () => {
+    const narrow = await startRpcProxy(chain.rpcUrl, await freePort(), { maxLogRange: 4 });
+    try {
+      const test = await createTestDatabase({
+        XMTP_NETWORKS: "local",
+        SETTLEMENT_RPC_URL: narrow.url,
+        NODE_REGISTRY_ADDRESS: registry.address,
+      });
+      databases.push(test);
+      await seedDatabase(test.handle.db, test.env);
+      const summary = await runRegistrySyncJob(test.handle.db, test.env, {
+        network: "local",
+        trigger: "cli",
+        metadata: FAST_METADATA,
+      });
+      expect(summary.newEvents).toBe(21);
+      expect(narrow.getLogsCalls).toBeGreaterThan(1);
+    } finally {
+      await narrow.stop();
+    }
+  });
+});
+
+describe("reorgs", () => {
+  it("replaces logs of blocks that were reorged away, leaving none orphaned", async () => {
+    const test = await freshDb();
+    await sync(test);
+    const [, operator1] = chain.accounts;
+    const snapshotId = await chain.testClient.snapshot();
+    await registry.write("setHttpAddress", [100, "https://reorged-away.example.org"], operator1);
+    await sync(test);
+    const seen = await test.handle.db
+      .select()
+      .from(registryEvents)
+      .where(eq(registryEvents.eventName, "HttpAddressUpdated"));
+    expect(seen.map((event) => event.args.httpAddress)).toContain("https://reorged-away.example.org");
+
+    await chain.testClient.revert({ id: snapshotId });
+    await registry.write("addToNetwork", [500]);
+    await chain.testClient.mine({ blocks: 2 });
+    await sync(test);
+
+    const after = await test.handle.db
+      .select()
+      .from(registryEvents)
+      .where(eq(registryEvents.network, "local"));
+    expect(after.map((event) => event.args.httpAddress)).not.toContain("https://reorged-away.example.org");
+    expect(
+      after.filter((event) => event.eventName === "NodeAddedToCanonicalNetwork").map((event) => event.nodeId),
+    ).toContain(500);
+    const hashes = await Promise.all(
+      [...new Set(after.map((event) => event.blockNumber))].map(async (blockNumber) => [
+        blockNumber,
+        (await chain.publicClient.getBlock({ blockNumber: BigInt(blockNumber) })).hash,
+      ]),
+    );
+    const canonical = new Map(hashes as [number, string][]);
+    expect(after.every((event) => canonical.get(event.blockNumber) === event.blockHash)).toBe(true);
+    const [node100] = await test.handle.db.select().from(nodes).where(eq(nodes.nodeId, 100));
+    expect(node100?.httpAddress).toBe("https://node1.example.org");
+  });
+});
+
+describe("what the dashboard says about the RPC", () => {
+  const sourceOf = async (test: TestDatabase, network: string) => {
+    const [row] = await test.handle.db.select().from(dataSources).where(eq(dataSources.network, network));
+    return row;
+  };
+
+  it("says since when it is unreachable, keeps that time across failures, and clears it on recovery", async () => {
+    const test = await freshDb();
+    await sync(test);
+    expect(await sourceOf(test, "local")).toMatchObject({ source: "rpc", status: "ok", failingSince: null });
+    await proxy.stop();
+    try {
+      await sync(test).catch(() => {});
+      const first = await sourceOf(test, "local");
+      await sync(test).catch(() => {});
+      const second = await sourceOf(test, "local");
+      expect(first?.status).toBe("unreachable");
+      expect(first?.lastError).toBe("connection refused (ECONNREFUSED)");
+      expect(second?.failingSince).toEqual(first?.failingSince);
+      expect(second?.lastCheckedAt?.getTime()).toBeGreaterThan(first?.lastCheckedAt?.getTime() ?? 0);
+    } finally {
+      await proxy.start();
+    }
+    await sync(test);
+    expect(await sourceOf(test, "local")).toMatchObject({
+      status: "ok",
+      failingSince: null,
+      lastError: null,
+    });
+  });
+
+  it("refuses an RPC of another chain, naming both chain ids", async () => {
+    const test = await createTestDatabase({ XMTP_NETWORKS: "testnet", TESTNET_RPC_URL: proxy.url });
+    databases.push(test);
+    await seedDatabase(test.handle.db, test.env);
+    await expect(
+      runRegistrySyncJob(test.handle.db, test.env, { network: "testnet", trigger: "cli" }),
+    ).rejects.toThrow("registry sync of testnet failed: the RPC answers for chain 31337, expected 84532");
+  });
+
+  it("gives up on an RPC that never answers, saying after how long", async () => {
+    const hanging = createServer(() => {});
+    await new Promise<void>((resolve) => hanging.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(hanging.address() as AddressInfo).port}`;
+      const test = await createTestDatabase({
+        XMTP_NETWORKS: "testnet",
+        TESTNET_RPC_URL: url,
+        RPC_TIMEOUT_MS: "300",
+      });
+      databases.push(test);
+      await seedDatabase(test.handle.db, test.env);
+      await expect(
+        runRegistrySyncJob(test.handle.db, test.env, { network: "testnet", trigger: "cli" }),
+      ).rejects.toThrow("registry sync of testnet failed: no answer within 300 ms");
+      expect((await sourceOf(test, "testnet"))?.lastError).toBe("no answer within 300 ms");
+    } finally {
+      hanging.closeAllConnections();
+      hanging.close();
+    }
+  });
+});
