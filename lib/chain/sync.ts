@@ -46,7 +46,7 @@ export type RegistrySyncSummary = {
  * everything stored before as it was.
  */
 export async function syncRegistry(options: RegistrySyncOptions): Promise<RegistrySyncSummary> {
-  const { db, client, preset } = options;
+  const { db, preset } = options;
   const now = options.now ?? (() => new Date());
   try {
     const summary = await syncOnce(options, now);
