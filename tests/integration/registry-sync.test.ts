@@ -1,5 +1,10 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Address } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -23,6 +28,7 @@ let chain: LocalChain;
 let registry: Registry;
 let metadata: Awaited<ReturnType<typeof startMetadataServer>>;
 let proxy: Awaited<ReturnType<typeof startRpcProxy>>;
+const run = promisify(execFile);
 const databases: TestDatabase[] = [];
 const progress: string[] = [];
 
@@ -355,5 +361,42 @@ describe("what the dashboard says about the RPC", () => {
       hanging.closeAllConnections();
       hanging.close();
     }
+  });
+});
+
+describe("npm run registry:sync", () => {
+  const cli = (args: string[], env: Record<string, string> = {}) =>
+    run(process.execPath, ["--import", "tsx", "scripts/registry-sync.ts", ...args], {
+      env: { ...process.env, DATABASE_URL: "", POSTGRES_URL: "", XMTP_NETWORKS: "testnet", ...env },
+    }).then(
+      (result) => ({ code: 0, ...result }),
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+
+  it("syncs a registry given by --rpc and --address and ends with a JSON summary", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "registry-cli-"));
+    try {
+      const result = await cli(["--rpc", proxy.url, "--address", registry.address, "--chunk-size", "10"], {
+        PGLITE_DIR: join(dir, "pglite"),
+      });
+      expect(result.code).toBe(0);
+      const summary = JSON.parse(result.stdout.trim().split("\n").at(-1) ?? "");
+      expect(summary).toMatchObject({ nodes: 7, newEvents: expect.any(Number) });
+      expect(summary.newEvents).toBeGreaterThanOrEqual(21);
+      expect(summary.cursorBlock).toBe(summary.headBlock - 12);
+      expect(result.stderr).toMatch(/scanned blocks 0-9 \(1\/\d+, \d+%\)/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("rejects bad flags with a message naming them", async () => {
+    const bad = await cli(["--address", "0x1234"]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('--address must be a 0x-prefixed 20-byte address (got "0x1234")');
+    const network = await cli(["--network", "devnet"]);
+    expect(network.stderr).toContain('--network must be one of testnet, mainnet, local (got "devnet")');
+    const block = await cli(["--rpc", proxy.url, "--address", registry.address, "--from-block", "ten"]);
+    expect(block.stderr).toContain('--from-block must be a whole number (got "ten")');
   });
 });
