@@ -7,8 +7,9 @@ import { chromiumLaunchOptions } from "./tests/support/chromium";
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_BASE_URL = `http://127.0.0.1:${port}`;
 
-// The e2e server runs the production build on a fresh embedded database (the newcomer's default),
-// with the registry RPCs pointed at a closed local port: this machine has no outside network.
+// The e2e server (tests/e2e/server.ts) runs the production build on a fresh embedded database (the
+// newcomer's default), collecting a local EVM's registry; the public networks' RPCs point at a closed
+// local port, since this machine has no outside network.
 const dataDir = process.env.E2E_PGLITE_DIR ?? join(mkdtempSync(join(tmpdir(), "xmtp-e2e-")), "pglite");
 
 export default defineConfig({
@@ -24,7 +25,7 @@ export default defineConfig({
     trace: "retain-on-failure",
   },
   webServer: {
-    command: "npm start",
+    command: "node --import tsx tests/e2e/server.ts",
     url: `${E2E_BASE_URL}/`,
     timeout: 240_000,
     reuseExistingServer: false,
@@ -34,7 +35,6 @@ export default defineConfig({
       DATABASE_URL: "",
       POSTGRES_URL: "",
       PGLITE_DIR: dataDir,
-      XMTP_NETWORKS: "testnet,mainnet",
       TESTNET_RPC_URL: "http://127.0.0.1:4",
       MAINNET_RPC_URL: "http://127.0.0.1:4",
       WORKER: "inline",

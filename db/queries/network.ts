@@ -1,6 +1,6 @@
-import { and, asc, count, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { dataSources, networks, nodes, syncCursors } from "../schema";
+import { dataSources, jobRuns, networks, nodes } from "../schema";
 
 export async function getNetworks(db: Db) {
   return db
@@ -36,24 +36,38 @@ export async function getSourceStatuses(db: Db) {
     .orderBy(asc(networks.position), asc(dataSources.source));
 }
 
-/** What the registry says about a network right now; zeros and a null sync time before the first sync. */
+/** The last successful registry sync of a network: when, at which head block. Null before the first. */
+export async function getLastRegistrySync(db: Db, { network }: { network: string }) {
+  const [run] = await db
+    .select({ finishedAt: jobRuns.finishedAt, summary: jobRuns.summary })
+    .from(jobRuns)
+    .where(and(eq(jobRuns.job, "registry_sync"), eq(jobRuns.network, network), eq(jobRuns.outcome, "ok")))
+    .orderBy(desc(jobRuns.startedAt))
+    .limit(1);
+  if (!run?.finishedAt) return null;
+  return { at: run.finishedAt, headBlock: Number(run.summary?.headBlock ?? 0) };
+}
+
+/** What the registry says about a network right now; zeros and a null sync before the first sync. */
 export async function getNetworkNow(db: Db, { network }: { network: string }) {
   const [totals] = await db
     .select({
-      nodes: count(),
+      nodes: sql<number>`count(*) filter (where ${nodes.inRegistry})::int`,
       canonical: sql<number>`count(*) filter (where ${nodes.isCanonical} and ${nodes.inRegistry})::int`,
     })
     .from(nodes)
     .where(eq(nodes.network, network));
-  const [cursor] = await db
-    .select({ updatedAt: syncCursors.updatedAt, blockNumber: syncCursors.blockNumber })
-    .from(syncCursors)
-    .where(and(eq(syncCursors.network, network), eq(syncCursors.source, "registry_events")));
+  const [limits] = await db
+    .select({ maxCanonicalNodes: networks.maxCanonicalNodes })
+    .from(networks)
+    .where(eq(networks.key, network));
+  const lastSync = await getLastRegistrySync(db, { network });
   return {
     network,
     nodes: totals?.nodes ?? 0,
     canonical: totals?.canonical ?? 0,
-    registrySyncedAt: cursor?.updatedAt ?? null,
-    registryBlock: cursor?.blockNumber ?? null,
+    maxCanonicalNodes: limits?.maxCanonicalNodes ?? null,
+    registrySyncedAt: lastSync?.at ?? null,
+    registryBlock: lastSync?.headBlock ?? null,
   };
 }

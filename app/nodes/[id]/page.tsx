@@ -1,14 +1,122 @@
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/ui/coming-soon";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { MembershipBadge, NodeChecks } from "@/components/nodes/node-checks";
+import { Card } from "@/components/ui/card";
+import { getAppDb } from "@/db/app";
+import { getRegistryNode } from "@/db/queries/nodes";
+import { describeRegistryEvent } from "@/lib/chain/history";
+import { formatUtc } from "@/lib/format";
+import { parseNetworkParam } from "@/lib/network-param";
 
-export const metadata: Metadata = { title: "Node" };
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
-export default function NodePage() {
+const nodeIdParam = z.coerce.number().int().min(1).max(4_294_967_295);
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Node ${(await params).id}` };
+}
+
+export default async function NodePage({ params, searchParams }: Props) {
+  const id = nodeIdParam.safeParse((await params).id);
+  const network = parseNetworkParam((await searchParams).network);
+  if (!id.success || !network) notFound();
+  const found = await getRegistryNode(await getAppDb(), { network, nodeId: id.data });
+  if (!found) notFound();
+  const { node, history, explorerUrl } = found;
+  const identity: [string, React.ReactNode][] = [
+    ["Operator", node.name ?? "not given"],
+    ["Region", node.regionName ?? "not given"],
+    [
+      "Address",
+      <span key="a" className="break-all font-mono text-xs">
+        {node.httpAddress}
+      </span>,
+    ],
+    [
+      "Owner",
+      <span key="o" className="break-all font-mono text-xs">
+        {node.owner}
+      </span>,
+    ],
+    [
+      "Signer",
+      <span key="s" className="break-all font-mono text-xs">
+        {node.signer}
+      </span>,
+    ],
+    [
+      "Registered",
+      node.registeredAt
+        ? `block ${node.firstSeenBlock}, ${formatUtc(node.registeredAt)}`
+        : "before the scanned history",
+    ],
+  ];
+
   return (
-    <ComingSoon
-      title="Node"
-      description="One node's registry identity and history, uptime by day, latency by region, version changes and replication lag."
-      needs="the registry sync and the node prober"
-    />
+    <div className="flex flex-col gap-6">
+      <div>
+        <p className="text-ink-muted text-sm">
+          <Link href={`/nodes?network=${network}`} className="text-accent underline underline-offset-2">
+            Nodes
+          </Link>{" "}
+          · {network}
+        </p>
+        <h1 className="mt-1 flex flex-wrap items-center gap-3 font-semibold text-2xl">
+          Node {node.nodeId}
+          {node.name ? <span className="font-normal text-ink-muted">{node.name}</span> : null}
+          <MembershipBadge isCanonical={node.isCanonical} inRegistry={node.inRegistry} />
+        </h1>
+      </div>
+      <div className="grid items-start gap-6 lg:grid-cols-2">
+        <Card title="Registry identity" id="identity">
+          <dl className="grid grid-cols-[7rem_1fr] gap-x-3 gap-y-2 text-sm">
+            {identity.map(([label, value]) => (
+              <div key={label} className="contents">
+                <dt className="text-ink-muted">{label}</dt>
+                <dd className="min-w-0">{value}</dd>
+              </div>
+            ))}
+          </dl>
+          <div className="mt-4">
+            <NodeChecks checks={node.checks} />
+          </div>
+        </Card>
+        <Card title="History" id="history">
+          {history.length === 0 ? (
+            <p className="text-ink-muted text-sm">
+              No registry events for this node in the scanned history yet.
+            </p>
+          ) : (
+            <ol className="flex flex-col gap-3 text-sm" data-testid="node-history">
+              {history.map((event) => (
+                <li key={`${event.txHash}-${event.eventName}`}>
+                  <span>{describeRegistryEvent(event)}</span>
+                  <span className="block text-ink-muted text-xs">
+                    block {event.blockNumber} · {formatUtc(event.blockTime)} · tx{" "}
+                    {explorerUrl ? (
+                      <a
+                        href={`${explorerUrl}/tx/${event.txHash}`}
+                        className="font-mono text-accent underline underline-offset-2"
+                      >
+                        {event.txHash.slice(0, 10)}…
+                      </a>
+                    ) : (
+                      <span className="font-mono" title={event.txHash}>
+                        {event.txHash.slice(0, 10)}…
+                      </span>
+                    )}
+                  </span>
+                </li>
+              ))}
+            </ol>
+          )}
+        </Card>
+      </div>
+    </div>
   );
 }

@@ -1,0 +1,94 @@
+import { and, asc, eq } from "drizzle-orm";
+import { checkNode } from "@/lib/chain/checks";
+import type { Db } from "../client";
+import { networks, nodes, registryEvents } from "../schema";
+
+const nodeColumns = {
+  network: nodes.network,
+  nodeId: nodes.nodeId,
+  owner: nodes.owner,
+  signer: nodes.signer,
+  signingPublicKey: nodes.signingPublicKey,
+  httpAddress: nodes.httpAddress,
+  isCanonical: nodes.isCanonical,
+  inRegistry: nodes.inRegistry,
+  metadata: nodes.metadata,
+  metadataError: nodes.metadataError,
+  registeredAt: nodes.registeredAt,
+  firstSeenBlock: nodes.firstSeenBlock,
+  operatorName: nodes.operatorName,
+  region: nodes.region,
+  displayName: nodes.displayName,
+};
+
+type NodeRow = { [K in keyof typeof nodeColumns]: (typeof nodeColumns)[K]["_"]["data"] | null } & {
+  network: string;
+  nodeId: number;
+};
+
+/** A node as pages show it: the team's names before the operator's metadata, and its checks. */
+function present<T extends NodeRow>(row: T) {
+  const requireHttps = row.network !== "local";
+  return {
+    ...row,
+    name: row.displayName ?? row.operatorName ?? row.metadata?.operator_name ?? null,
+    regionName: row.region ?? row.metadata?.region ?? null,
+    checks: checkNode(
+      {
+        httpAddress: row.httpAddress ?? "",
+        signer: row.signer ?? "",
+        signingPublicKey: row.signingPublicKey ?? "",
+        metadataError: row.metadataError,
+      },
+      { requireHttps },
+    ),
+  };
+}
+
+export type RegistryNode = ReturnType<typeof present<NodeRow>>;
+
+/** Every node the registry has listed on a network, canonical first; removed ones stay, marked. */
+export async function getRegistryNodes(db: Db, { network }: { network: string }) {
+  const rows = await db
+    .select(nodeColumns)
+    .from(nodes)
+    .where(eq(nodes.network, network))
+    .orderBy(asc(nodes.nodeId));
+  const [limits] = await db
+    .select({ max: networks.maxCanonicalNodes, onchain: networks.canonicalNodesCount })
+    .from(networks)
+    .where(eq(networks.key, network));
+  const presented = rows.map((row) => present(row as NodeRow));
+  const canonical = presented.filter((node) => node.isCanonical && node.inRegistry).length;
+  return {
+    nodes: presented,
+    canonical,
+    maxCanonicalNodes: limits?.max ?? null,
+    overCapacity: limits?.max != null && canonical > limits.max,
+  };
+}
+
+/** One node with its registry history, oldest first. Null when the registry never listed it. */
+export async function getRegistryNode(db: Db, { network, nodeId }: { network: string; nodeId: number }) {
+  const [row] = await db
+    .select(nodeColumns)
+    .from(nodes)
+    .where(and(eq(nodes.network, network), eq(nodes.nodeId, nodeId)));
+  if (!row) return null;
+  const history = await db
+    .select({
+      eventName: registryEvents.eventName,
+      blockNumber: registryEvents.blockNumber,
+      blockTime: registryEvents.blockTime,
+      txHash: registryEvents.txHash,
+      args: registryEvents.args,
+    })
+    .from(registryEvents)
+    .where(and(eq(registryEvents.network, network), eq(registryEvents.nodeId, nodeId)))
+    .orderBy(asc(registryEvents.blockNumber), asc(registryEvents.logIndex));
+  const [net] = await db
+    .select({ explorerUrl: networks.explorerUrl })
+    .from(networks)
+    .where(eq(networks.key, network));
+  return { node: present(row as NodeRow), history, explorerUrl: net?.explorerUrl ?? null };
+}
