@@ -37,7 +37,9 @@ export default async function NodesPage({ searchParams }: Props) {
         </p>
       </div>
       <SourceStatus sources={sources.filter((source) => source.network === network)} now={now} />
-      <RegistryFreshness sync={lastSync} now={now} />
+      <div className="text-sm">
+        <RegistryFreshness sync={lastSync} now={now} />
+      </div>
       {registry.nodes.length === 0 ? (
         <div role="status" className="rounded-lg border border-line border-dashed bg-surface p-5 text-sm">
           No nodes yet:{" "}

@@ -1,17 +1,12 @@
 import Link from "next/link";
+import { RegistryFreshness } from "@/components/nodes/registry-freshness";
 import { Card } from "@/components/ui/card";
-import { StatusBadge } from "@/components/ui/status-badge";
 import type { getNetworkNow } from "@/db/queries/network";
-import { formatAgo, formatUtc } from "@/lib/format";
 
 type NetworkNow = Awaited<ReturnType<typeof getNetworkNow>>;
 
-// The worker syncs every minute: older than three passes means the shown state may be out of date.
-const STALE_AFTER_MS = 3 * 60_000;
-
 export function NetworkNowCard({ now, networkName, at }: { now: NetworkNow; networkName: string; at: Date }) {
   const synced = now.registrySyncedAt;
-  const stale = synced !== null && at.getTime() - synced.getTime() > STALE_AFTER_MS;
   return (
     <Card title={`${networkName} now`} id="network-now">
       <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-3 lg:grid-cols-2 xl:grid-cols-3">
@@ -33,19 +28,21 @@ export function NetworkNowCard({ now, networkName, at }: { now: NetworkNow; netw
           <dd className="font-semibold text-2xl">—</dd>
         </div>
       </dl>
-      <p className="mt-3 text-ink-muted text-xs" data-testid="registry-freshness">
+      <div className="mt-3 text-xs">
+        <RegistryFreshness
+          sync={synced ? { at: synced, headBlock: now.registryBlock ?? 0 } : null}
+          now={at}
+        />
         {synced ? (
-          <>
-            {stale ? <StatusBadge tone="degraded">Stale</StatusBadge> : null} Registry read at block{" "}
-            {now.registryBlock}, {formatAgo(synced, at)} ({formatUtc(synced)}).{" "}
-            <Link href={`/nodes?network=${now.network}`} className="text-accent underline underline-offset-2">
-              See the nodes
-            </Link>
-          </>
+          <Link href={`/nodes?network=${now.network}`} className="text-accent underline underline-offset-2">
+            See the nodes
+          </Link>
         ) : (
-          "The on-chain registry has not been read yet, so no nodes are listed. Node health appears once nodes are probed."
+          <p className="text-ink-muted">
+            No nodes are listed until it is; node health appears once nodes are probed.
+          </p>
         )}
-      </p>
+      </div>
     </Card>
   );
 }
