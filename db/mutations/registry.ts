@@ -1,4 +1,4 @@
-import { and, between, eq, notInArray, sql } from "drizzle-orm";
+import { and, between, desc, eq, gt, lte, notInArray, sql } from "drizzle-orm";
 import type { RegistryLog } from "@/lib/chain/events";
 import type { SnapshotNode } from "@/lib/chain/snapshot";
 import type { Db } from "../client";
@@ -9,10 +9,41 @@ const SOURCE = "registry_events";
 
 export async function getRegistryCursor(db: Db, network: string) {
   const [row] = await db
-    .select({ blockNumber: syncCursors.blockNumber, blockHash: syncCursors.blockHash })
+    .select({
+      blockNumber: syncCursors.blockNumber,
+      blockHash: syncCursors.blockHash,
+      contractAddress: syncCursors.contractAddress,
+    })
     .from(syncCursors)
     .where(and(eq(syncCursors.network, network), eq(syncCursors.source, SOURCE)));
   return row ?? null;
+}
+
+/** Forgets a network's scanned history (its registry moved to another contract). */
+export async function resetRegistryHistory(db: Db, network: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.delete(registryEvents).where(eq(registryEvents.network, network));
+    await tx.delete(syncCursors).where(and(eq(syncCursors.network, network), eq(syncCursors.source, SOURCE)));
+  });
+}
+
+/** Events above the chain's head belong to blocks the chain no longer has. */
+export async function deleteRegistryEventsAbove(db: Db, network: string, head: number): Promise<number> {
+  const deleted = await db
+    .delete(registryEvents)
+    .where(and(eq(registryEvents.network, network), gt(registryEvents.blockNumber, head)))
+    .returning({ id: registryEvents.id });
+  return deleted.length;
+}
+
+/** Distinct blocks with stored events at or below a block, newest first: where to look for a common ancestor. */
+export async function storedEventBlocks(db: Db, network: string, atOrBelow: number, limit: number) {
+  return db
+    .selectDistinct({ blockNumber: registryEvents.blockNumber, blockHash: registryEvents.blockHash })
+    .from(registryEvents)
+    .where(and(eq(registryEvents.network, network), lte(registryEvents.blockNumber, atOrBelow)))
+    .orderBy(desc(registryEvents.blockNumber))
+    .limit(limit);
 }
 
 /**
@@ -28,7 +59,7 @@ export async function replaceRegistryEvents(
     toBlock: number;
     logs: RegistryLog[];
     blockTimes: Map<number, Date>;
-    cursor: { blockNumber: number; blockHash: string } | null;
+    cursor: { blockNumber: number; blockHash: string; contractAddress: string } | null;
     headBlock: number;
   },
 ): Promise<number> {
@@ -164,7 +195,12 @@ export async function saveRegistrySnapshot(
 /** Each node's metadata URI and when its metadata was last fetched. */
 export async function metadataState(db: Db, network: string) {
   return db
-    .select({ nodeId: nodes.nodeId, tokenUri: nodes.tokenUri, fetchedAt: nodes.metadataFetchedAt })
+    .select({
+      nodeId: nodes.nodeId,
+      tokenUri: nodes.tokenUri,
+      fetchedAt: nodes.metadataFetchedAt,
+      failed: sql<boolean>`${nodes.metadataError} is not null`,
+    })
     .from(nodes)
     .where(eq(nodes.network, network));
 }

@@ -95,6 +95,8 @@ export const syncCursors = pgTable(
     blockNumber: bigint("block_number", { mode: "number" }).notNull(),
     blockHash: text("block_hash"),
     headBlock: bigint("head_block", { mode: "number" }),
+    // The contract the scan followed: a different registry address starts history afresh.
+    contractAddress: text("contract_address"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.network, t.source] })],

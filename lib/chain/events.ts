@@ -15,13 +15,16 @@ const registryEvents = nodeRegistryAbi.filter(
   (item) => item.type === "event" && (REGISTRY_EVENT_NAMES as readonly string[]).includes(item.name),
 );
 
-// Public RPCs refuse wide eth_getLogs ranges with messages like these (or an invalid-params error).
-const RANGE_REFUSAL = /range|limit|too many|exceed|max.*block|10,?000|query timeout|response size/i;
+// Public RPCs refuse wide eth_getLogs ranges with messages like these; a rate limit is not one of them.
+const RANGE_REFUSAL = /range|limited|more than|exceed|max.*block|10,?000|query timeout|response size/i;
+const RATE_LIMIT = /rate.?limit|too many requests|429/i;
 
-function isRangeRefusal(error: unknown): boolean {
+export function isRangeRefusal(error: unknown): boolean {
   if (!(error instanceof BaseError)) return false;
   const rpc = error.walk((cause) => cause instanceof RpcRequestError);
-  return rpc !== null && RANGE_REFUSAL.test(`${(rpc as RpcRequestError).details} ${rpc.message}`);
+  if (rpc === null) return false;
+  const text = `${(rpc as RpcRequestError).details} ${rpc.message}`;
+  return RANGE_REFUSAL.test(text) && !RATE_LIMIT.test(text);
 }
 
 /**
@@ -30,7 +33,12 @@ function isRangeRefusal(error: unknown): boolean {
  */
 export async function getRegistryLogs(
   client: PublicClient,
-  { address, fromBlock, toBlock }: { address: Address; fromBlock: bigint; toBlock: bigint },
+  {
+    address,
+    fromBlock,
+    toBlock,
+    onNarrowed,
+  }: { address: Address; fromBlock: bigint; toBlock: bigint; onNarrowed?: (acceptedBlocks: number) => void },
 ): Promise<RegistryLog[]> {
   try {
     const logs = await client.getLogs({ address, events: registryEvents, fromBlock, toBlock, strict: true });
@@ -55,8 +63,9 @@ export async function getRegistryLogs(
   } catch (error) {
     if (toBlock <= fromBlock || !isRangeRefusal(error)) throw error;
     const middle = fromBlock + (toBlock - fromBlock) / 2n;
-    const first = await getRegistryLogs(client, { address, fromBlock, toBlock: middle });
-    const second = await getRegistryLogs(client, { address, fromBlock: middle + 1n, toBlock });
+    onNarrowed?.(Number(middle - fromBlock) + 1);
+    const first = await getRegistryLogs(client, { address, fromBlock, toBlock: middle, onNarrowed });
+    const second = await getRegistryLogs(client, { address, fromBlock: middle + 1n, toBlock, onNarrowed });
     return [...first, ...second];
   }
 }

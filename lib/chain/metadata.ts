@@ -18,7 +18,12 @@ const metadataSchema = z.object({
 
 export type MetadataResult = { ok: true; metadata: NodeMetadata } | { ok: false; error: string };
 
-export type MetadataOptions = { timeoutMs: number; maxBytes: number; fetch?: typeof fetch };
+export type MetadataOptions = {
+  timeoutMs: number;
+  maxBytes: number;
+  requireHttps?: boolean;
+  fetch?: typeof fetch;
+};
 
 /**
  * Fetches and validates a node's metadata JSON from its tokenURI (http(s) or a data: URI), bounded
@@ -48,7 +53,10 @@ export async function fetchNodeMetadata(uri: string, options: MetadataOptions): 
   return { ok: true, metadata: parsed.data };
 }
 
-async function fetchBounded(uri: string, { timeoutMs, maxBytes, fetch: fetchImpl = fetch }: MetadataOptions) {
+async function fetchBounded(
+  uri: string,
+  { timeoutMs, maxBytes, requireHttps, fetch: fetchImpl = fetch }: MetadataOptions,
+) {
   let url: URL;
   try {
     url = new URL(uri);
@@ -57,6 +65,7 @@ async function fetchBounded(uri: string, { timeoutMs, maxBytes, fetch: fetchImpl
   }
   if (url.protocol !== "https:" && url.protocol !== "http:")
     throw new Error(`tokenURI scheme ${url.protocol} is not fetched`);
+  if (requireHttps && url.protocol !== "https:") throw new Error("tokenURI is not https");
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   const { signal } = controller;
@@ -80,6 +89,7 @@ async function fetchBounded(uri: string, { timeoutMs, maxBytes, fetch: fetchImpl
     throw error;
   } finally {
     clearTimeout(timer);
+    controller.abort(); // an unread body (an error status, an oversized length) must not keep its socket
   }
 }
 

@@ -2,11 +2,14 @@ import type { Address, PublicClient } from "viem";
 import type { Db } from "@/db/client";
 import { recordSourceCheck } from "@/db/mutations/data-sources";
 import {
+  deleteRegistryEventsAbove,
   getRegistryCursor,
   type MetadataUpdate,
   metadataState,
   replaceRegistryEvents,
+  resetRegistryHistory,
   saveRegistrySnapshot,
+  storedEventBlocks,
 } from "@/db/mutations/registry";
 import { endpointHost } from "../format";
 import { getRegistryLogs } from "./events";
@@ -89,52 +92,7 @@ async function syncOnce(options: RegistrySyncOptions, now: () => Date): Promise<
   const safe = head - confirmations;
 
   // History.
-  const stored = await getRegistryCursor(db, network);
-  let cursor = stored ? stored.blockNumber : options.fromBlock - 1;
-  if (stored?.blockHash && stored.blockNumber <= head) {
-    const block = await client.getBlock({ blockNumber: BigInt(stored.blockNumber) });
-    if (block.hash !== stored.blockHash) {
-      // A reorg deeper than the confirmation depth: step back and rescan.
-      cursor = Math.max(options.fromBlock - 1, stored.blockNumber - 10 * Math.max(confirmations, 1));
-      log(`block ${stored.blockNumber} changed since the last pass (reorg): rescanning from ${cursor + 1}`);
-    }
-  }
-  const start = Math.max(cursor + 1, options.fromBlock);
-  const chunks = start > head ? 0 : Math.ceil((head - start + 1) / chunkSize);
-  let newEvents = 0;
-  const blockTimes = new Map<number, Date>();
-  for (let from = start, chunk = 1; from <= head; from += chunkSize, chunk++) {
-    const to = Math.min(head, from + chunkSize - 1);
-    const logs = await getRegistryLogs(client, { address, fromBlock: BigInt(from), toBlock: BigInt(to) });
-    for (const blockNumber of new Set(logs.map((entry) => entry.blockNumber))) {
-      if (!blockTimes.has(blockNumber)) {
-        const block = await client.getBlock({ blockNumber: BigInt(blockNumber) });
-        blockTimes.set(blockNumber, new Date(Number(block.timestamp) * 1000));
-      }
-    }
-    const cursorTo = Math.min(to, safe);
-    const nextCursor =
-      cursorTo > cursor
-        ? {
-            blockNumber: cursorTo,
-            blockHash: (await client.getBlock({ blockNumber: BigInt(cursorTo) })).hash,
-          }
-        : null;
-    newEvents += await replaceRegistryEvents(db, {
-      network,
-      fromBlock: from,
-      toBlock: to,
-      logs,
-      blockTimes,
-      cursor: nextCursor,
-      headBlock: head,
-    });
-    if (nextCursor) cursor = nextCursor.blockNumber;
-    if (chunks > 1)
-      log(
-        `scanned blocks ${from}-${to} (${chunk}/${chunks}, ${Math.round((chunk / chunks) * 100)}%), ${logs.length} events`,
-      );
-  }
+  const { newEvents, cursor } = await scanHistory(options, { head, safe, chunkSize, log });
 
   // Current state.
   log(`history scanned to block ${head} (${newEvents} new events); reading the registry at block ${head}`);
@@ -148,14 +106,21 @@ async function syncOnce(options: RegistrySyncOptions, now: () => Date): Promise<
   const known = new Map((await metadataState(db, network)).map((row) => [row.nodeId, row]));
   const withMetadata = await mapLimit(snapshot.nodes, 4, async (node) => {
     const previous = known.get(node.nodeId);
+    const age = previous?.fetchedAt
+      ? now().getTime() - previous.fetchedAt.getTime()
+      : Number.POSITIVE_INFINITY;
+    // Good metadata is refreshed hourly (by default); a failed fetch is tried again after 5 minutes.
     const due =
       node.tokenUri !== null &&
-      (!previous?.fetchedAt ||
-        previous.tokenUri !== node.tokenUri ||
-        now().getTime() - previous.fetchedAt.getTime() >= metadata.ttlMs);
+      (previous?.tokenUri !== node.tokenUri ||
+        age >= metadata.ttlMs ||
+        (previous.failed && age >= Math.min(metadata.ttlMs, 5 * 60_000)));
     let metadataUpdate: MetadataUpdate = null;
     if (due && node.tokenUri !== null) {
-      const result = await fetchNodeMetadata(node.tokenUri, metadata);
+      const result = await fetchNodeMetadata(node.tokenUri, {
+        ...metadata,
+        requireHttps: preset.requireHttps,
+      });
       metadataUpdate = result.ok
         ? { metadata: result.metadata, error: null, fetchedAt: now() }
         : { metadata: null, error: result.error, fetchedAt: now() };
@@ -196,4 +161,106 @@ async function mapLimit<T, R>(items: T[], limit: number, map: (item: T) => Promi
   });
   await Promise.all(workers);
   return results;
+}
+
+/**
+ * Where the scan resumes: after the stored cursor, unless the chain changed under it (a reorg deeper
+ * than the confirmation depth, a chain reset) or the registry moved to another contract.
+ */
+async function resumePoint(
+  options: RegistrySyncOptions,
+  head: number,
+  log: (line: string) => void,
+): Promise<number> {
+  const { db, client, preset, address } = options;
+  const network = preset.key;
+  const start = options.fromBlock - 1;
+  const stored = await getRegistryCursor(db, network);
+  if (!stored) return start;
+  if (stored.contractAddress && stored.contractAddress.toLowerCase() !== address.toLowerCase()) {
+    log(`the registry moved from ${stored.contractAddress} to ${address}: scanning its history afresh`);
+    await resetRegistryHistory(db, network);
+    return start;
+  }
+  const removed = await deleteRegistryEventsAbove(db, network, head);
+  if (removed > 0)
+    log(`removed ${removed} events above the chain's head ${head} (the chain was reorganised or reset)`);
+  const hashAt = async (blockNumber: number) =>
+    blockNumber <= head ? (await client.getBlock({ blockNumber: BigInt(blockNumber) })).hash : null;
+  if (stored.blockHash && (await hashAt(stored.blockNumber)) === stored.blockHash) return stored.blockNumber;
+  // The cursor's block changed: walk back through blocks with stored events to the newest one the
+  // chain still has, and rescan from there.
+  for (const block of await storedEventBlocks(db, network, stored.blockNumber, 500)) {
+    if ((await hashAt(block.blockNumber)) === block.blockHash) {
+      log(
+        `block ${stored.blockNumber} changed since the last pass: rescanning from block ${block.blockNumber + 1}`,
+      );
+      return block.blockNumber;
+    }
+  }
+  log(`block ${stored.blockNumber} changed since the last pass: rescanning the whole history`);
+  return start;
+}
+
+/** Scans logs from the resume point to the head in bounded ranges, each stored with the cursor. */
+async function scanHistory(
+  options: RegistrySyncOptions,
+  {
+    head,
+    safe,
+    chunkSize,
+    log,
+  }: { head: number; safe: number; chunkSize: number; log: (line: string) => void },
+) {
+  const { db, client, preset, address } = options;
+  const network = preset.key;
+  let cursor = await resumePoint(options, head, log);
+  const start = Math.max(cursor + 1, options.fromBlock);
+  let size = chunkSize;
+  let newEvents = 0;
+  const blockTimes = new Map<number, Date>();
+  for (let from = start, chunk = 1; from <= head; chunk++) {
+    const to = Math.min(head, from + size - 1);
+    const logs = await getRegistryLogs(client, {
+      address,
+      fromBlock: BigInt(from),
+      toBlock: BigInt(to),
+      // Remember how wide a range the RPC accepts, so later chunks do not start too wide again.
+      onNarrowed: (accepted) => {
+        size = Math.min(size, accepted);
+      },
+    });
+    for (const blockNumber of new Set(logs.map((entry) => entry.blockNumber))) {
+      if (!blockTimes.has(blockNumber)) {
+        const block = await client.getBlock({ blockNumber: BigInt(blockNumber) });
+        blockTimes.set(blockNumber, new Date(Number(block.timestamp) * 1000));
+      }
+    }
+    const cursorTo = Math.min(to, safe);
+    const nextCursor =
+      cursorTo > cursor
+        ? {
+            blockNumber: cursorTo,
+            blockHash: (await client.getBlock({ blockNumber: BigInt(cursorTo) })).hash,
+            contractAddress: address,
+          }
+        : null;
+    newEvents += await replaceRegistryEvents(db, {
+      network,
+      fromBlock: from,
+      toBlock: to,
+      logs,
+      blockTimes,
+      cursor: nextCursor,
+      headBlock: head,
+    });
+    if (nextCursor) cursor = nextCursor.blockNumber;
+    const chunks = chunk + Math.ceil((head - to) / size);
+    if (chunks > 1) {
+      const percent = Math.round(((to - start + 1) / (head - start + 1)) * 100);
+      log(`scanned blocks ${from}-${to} (${chunk}/${chunks}, ${percent}%), ${logs.length} events`);
+    }
+    from = to + 1;
+  }
+  return { newEvents, cursor };
 }

@@ -17,13 +17,15 @@ export type RegistrySyncJobOptions = {
 /** One recorded registry sync of one network: the worker's job and the CLI's pass. */
 export async function runRegistrySyncJob(db: Db, env: Env, options: RegistrySyncJobOptions) {
   const preset = networkPreset(env, options.network);
-  const rpcUrl = options.rpcUrl ?? preset.rpcUrl;
-  const address = options.address ?? preset.registryAddress;
-  if (!rpcUrl) throw new Error(`no RPC URL for ${preset.key}: set ${rpcVariable(preset.key)} or pass --rpc`);
-  if (!address)
-    throw new Error(`no registry address for ${preset.key}: set NODE_REGISTRY_ADDRESS or pass --address`);
-  return withJobRun(db, { job: "registry_sync", network: preset.key, trigger: options.trigger }, () =>
-    syncRegistry({
+  return withJobRun(db, { job: "registry_sync", network: preset.key, trigger: options.trigger }, async () => {
+    // Checked inside the run, so a misconfigured network shows up as a failed run too.
+    const rpcUrl = options.rpcUrl ?? preset.rpcUrl;
+    const address = options.address ?? preset.registryAddress;
+    if (!rpcUrl)
+      throw new Error(`no RPC URL for ${preset.key}: set ${rpcVariable(preset.key)} or pass --rpc`);
+    if (!address)
+      throw new Error(`no registry address for ${preset.key}: set NODE_REGISTRY_ADDRESS or pass --address`);
+    return syncRegistry({
       ...options,
       db,
       preset,
@@ -32,8 +34,8 @@ export async function runRegistrySyncJob(db: Db, env: Env, options: RegistrySync
       fromBlock: options.fromBlock ?? preset.registryFromBlock,
       rpcTimeoutMs: env.RPC_TIMEOUT_MS,
       client: createRegistryClient(preset, { rpcUrl, timeoutMs: env.RPC_TIMEOUT_MS }),
-    }),
-  );
+    });
+  });
 }
 
 function rpcVariable(network: NetworkKey) {

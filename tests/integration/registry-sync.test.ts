@@ -8,7 +8,7 @@ import { promisify } from "node:util";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Address } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dataSources, jobRuns, nodes, registryEvents } from "@/db/schema";
+import { dataSources, jobRuns, nodes, registryEvents, syncCursors } from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
 import { runRegistrySyncJob } from "@/lib/jobs/registry-sync";
 import { compileTestRegistry } from "../fixtures/evm/compile";
@@ -177,6 +177,7 @@ describe("registry sync against a local EVM", () => {
     expect(byId[100]?.error).toBeNull();
     expect(byId[200]?.error).toBe("metadata is not valid JSON");
     expect(byId[300]?.error).toBe("metadata is larger than 262144 bytes");
+    expect(metadata.sent.huge).toBeLessThan(10 * 1024 * 1024); // the reader stopped, it did not drain 10 MB
     expect(byId[400]?.error).toBe("metadata server gave no full answer within 1000 ms");
     expect(byId[500]?.error).toMatch(/^metadata is malformed \(operator_name: .*; external_url: /);
     expect(byId[600]).toMatchObject({ metadata: null, error: null }); // no metadata URI at all
@@ -229,8 +230,11 @@ describe("resumable, bounded history scans", () => {
     );
     expect(partial.rows[0]?.n).toBeGreaterThan(0);
     expect(partial.rows[0]?.n).toBeLessThan(21);
+    const [cursor] = await test.handle.db.select().from(syncCursors);
+    expect(cursor?.blockNumber).toBeGreaterThanOrEqual(4);
     progress.length = 0;
     const summary = await sync(test, { chunkSize: 5 });
+    expect(progress[0]).toMatch(new RegExp(`^scanned blocks ${(cursor?.blockNumber ?? 0) + 1}-`));
     expect(summary.newEvents + (partial.rows[0]?.n ?? 0)).toBe(21);
     expect(progress[0]).toMatch(/^scanned blocks \d+-\d+ \(1\/\d+, \d+%\), \d+ events$/);
     expect(await eventCounts(test)).toEqual(EVERY_EVENT_ONCE);
@@ -296,6 +300,65 @@ describe("reorgs", () => {
     expect(after.every((event) => canonical.get(event.blockNumber) === event.blockHash)).toBe(true);
     const [node100] = await test.handle.db.select().from(nodes).where(eq(nodes.nodeId, 100));
     expect(node100?.httpAddress).toBe("https://node1.example.org");
+  });
+
+  it("drops events of blocks a shorter reorganised chain no longer has", async () => {
+    const test = await freshDb();
+    await sync(test);
+    const snapshotId = await chain.testClient.snapshot();
+    await registry.write(
+      "setHttpAddress",
+      [200, "https://gone-with-the-revert.example.org"],
+      chain.accounts[2],
+    );
+    await sync(test);
+    await chain.testClient.revert({ id: snapshotId }); // the chain is now shorter than the stored events
+    await sync(test);
+    const after = await test.handle.db.select().from(registryEvents);
+    expect(after.map((event) => event.args.httpAddress)).not.toContain(
+      "https://gone-with-the-revert.example.org",
+    );
+    expect(progress.some((line) => /removed 1 events above the chain's head/.test(line))).toBe(true);
+  });
+
+  it("finds the common ancestor of a reorg deeper than the confirmation depth", async () => {
+    const test = await freshDb();
+    const snapshotId = await chain.testClient.snapshot();
+    await registry.write("setHttpAddress", [300, "https://deeply-reorged.example.org"], chain.accounts[3]);
+    await chain.testClient.mine({ blocks: 5 });
+    await sync(test, { confirmations: 2 }); // the cursor moves past the soon-to-vanish event
+    await chain.testClient.revert({ id: snapshotId });
+    await registry.write("addToNetwork", [600]);
+    await chain.testClient.mine({ blocks: 8 });
+    progress.length = 0;
+    await sync(test, { confirmations: 2 });
+    expect(progress.some((line) => /changed since the last pass: rescanning from block \d+/.test(line))).toBe(
+      true,
+    );
+    const after = await test.handle.db.select().from(registryEvents);
+    expect(after.map((event) => event.args.httpAddress)).not.toContain("https://deeply-reorged.example.org");
+    expect(
+      after.filter((event) => event.eventName === "NodeAddedToCanonicalNetwork").map((e) => e.nodeId),
+    ).toContain(600);
+  });
+
+  it("starts history afresh when the registry moves to another contract", async () => {
+    const test = await freshDb();
+    await sync(test);
+    const moved = await deployTestRegistry(chain);
+    await moved.write("addNode", [chain.accounts[9], await signingKey(9), "https://moved.example.org"]);
+    const summary = await runRegistrySyncJob(test.handle.db, test.env, {
+      network: "local",
+      trigger: "cli",
+      address: moved.address,
+      metadata: FAST_METADATA,
+    });
+    expect(summary).toMatchObject({ nodes: 1, newEvents: 2 });
+    expect(await eventCounts(test)).toEqual({ NodeAdded: [1, 1], Transfer: [1, 1] });
+    const listed = await test.handle.db
+      .select({ nodeId: nodes.nodeId, inRegistry: nodes.inRegistry })
+      .from(nodes);
+    expect(listed.filter((node) => node.inRegistry).map((node) => node.nodeId)).toEqual([100]);
   });
 });
 

@@ -1,0 +1,1 @@
+ALTER TABLE "sync_cursors" ADD COLUMN "contract_address" text;
