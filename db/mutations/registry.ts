@@ -178,6 +178,11 @@ export async function saveRegistrySnapshot(
         ),
       )
       .returning({ nodeId: nodes.nodeId });
+    // Every node still listed was seen at this block (kept apart from updated_at, which tracks changes).
+    await tx
+      .update(nodes)
+      .set({ lastSeenBlock: args.blockNumber })
+      .where(and(eq(nodes.network, args.network), eq(nodes.inRegistry, true)));
     // Registration block and time come from the NodeAdded event, once history covers it.
     await tx.execute(sql`
       update ${nodes} n set first_seen_block = e.block_number, registered_at = e.block_time

@@ -182,6 +182,9 @@ describe("registry sync against a local EVM", () => {
     expect(byId[500]?.error).toMatch(/^metadata is malformed \(operator_name: .*; external_url: /);
     expect(byId[600]).toMatchObject({ metadata: null, error: null }); // no metadata URI at all
     expect(rows.every((row) => row.registeredAt !== null)).toBe(true);
+    const seen = await test.handle.db.select({ lastSeenBlock: nodes.lastSeenBlock }).from(nodes);
+    const head = Number(await chain.publicClient.getBlockNumber());
+    expect(seen.every((row) => row.lastSeenBlock === head)).toBe(true);
   });
 
   it("changes nothing on a second pass", async () => {
