@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 
 test.describe("nodes from the on-chain registry", () => {
@@ -33,5 +34,18 @@ test.describe("nodes from the on-chain registry", () => {
 
   test("an unknown node is not found", async ({ page }) => {
     expect((await page.goto("/nodes/12345?network=local"))?.status()).toBe(404);
+  });
+
+  test("the nodes pages pass axe accessibility checks in light and dark", async ({ page }) => {
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme });
+      for (const path of ["/nodes?network=local", "/nodes/100?network=local"]) {
+        await page.goto(path);
+        const results = await new AxeBuilder({ page }).analyze();
+        expect(
+          results.violations.map((v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`),
+        ).toEqual([]);
+      }
+    }
   });
 });
