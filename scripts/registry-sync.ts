@@ -1,9 +1,8 @@
 import { isAddress } from "viem";
-import { openDatabase } from "@/db/client";
-import { prepareDatabase } from "@/db/setup";
 import { NETWORK_KEYS, type NetworkKey } from "@/lib/env";
 import { runRegistrySyncJob } from "@/lib/jobs/registry-sync";
 import { runCli } from "./lib/cli";
+import { withDatabase } from "./lib/database";
 
 const usage = `
 Usage: npm run registry:sync -- [--network NAME] [--rpc URL] [--address 0x…] [--from-block N]
@@ -56,10 +55,8 @@ await runCli({
       ...(network === "local" && rpc ? { SETTLEMENT_RPC_URL: rpc } : {}),
       ...(network === "local" && address ? { NODE_REGISTRY_ADDRESS: address } : {}),
     };
-    const handle = await openDatabase({ url: env.databaseUrl, pgliteDir: env.PGLITE_DIR });
-    try {
-      await prepareDatabase(handle, runEnv);
-      return await runRegistrySyncJob(handle.db, runEnv, {
+    return withDatabase(runEnv, (handle) =>
+      runRegistrySyncJob(handle.db, runEnv, {
         network,
         trigger: "cli",
         rpcUrl: rpc,
@@ -68,9 +65,7 @@ await runCli({
         confirmations: wholeNumber("--confirmations", values.confirmations),
         chunkSize,
         log: (line) => console.error(line),
-      });
-    } finally {
-      await handle.close();
-    }
+      }),
+    );
   },
 });
