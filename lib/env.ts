@@ -71,6 +71,8 @@ const variables = z.object({
   PROBE_DEGRADED_MS: integer(1, 60_000).default(1000),
   PROBE_ALLOW_PRIVATE: flag.default(false),
   RPC_TIMEOUT_MS: integer(100, 60_000).default(5000),
+  INGEST_MAX_BODY_BYTES: integer(1024, 100 * 1024 * 1024).default(1024 * 1024),
+  INGEST_RATE_LIMIT_PER_MIN: integer(1, 1_000_000).default(60),
   WORKER: z.enum(["inline", "off"], { message: "must be inline or off" }).default("inline"),
   CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   ADMIN_ADDRESSES: z

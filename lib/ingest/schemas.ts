@@ -1,0 +1,78 @@
+import { z } from "zod";
+import { NETWORK_KEYS } from "../env";
+
+// Times must carry a zone ("Z" or an offset); a naive local time is ambiguous.
+export const isoTime = z.iso.datetime({ offset: true, message: "must be an ISO 8601 time with a zone" });
+export const runId = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[A-Za-z0-9._:@/-]+$/, "may hold letters, digits and . _ : @ / - only");
+export const network = z.enum(NETWORK_KEYS, { message: `must be one of ${NETWORK_KEYS.join(", ")}` });
+const durationMs = z.number().finite().min(0, "must be ≥ 0");
+const count = z.number().int().min(0);
+
+const startsBeforeItEnds = (run: { startedAt: string; finishedAt?: string }) =>
+  !run.finishedAt || Date.parse(run.finishedAt) >= Date.parse(run.startedAt);
+const endsAfterStart = { message: "must not be before startedAt", path: ["finishedAt"] };
+
+export const benchmarkRunSchema = z
+  .object({
+    runId,
+    source: z.string().min(1).max(200),
+    network,
+    region: z.string().min(1).max(100).optional(),
+    sdk: z.string().min(1).max(100).optional(),
+    sdkVersion: z.string().min(1).max(100).optional(),
+    commit: z.string().min(1).max(100).optional(),
+    startedAt: isoTime,
+    finishedAt: isoTime.optional(),
+    results: z
+      .array(
+        z
+          .object({
+            operation: z.string().min(1).max(200),
+            members: count.optional(),
+            durationsMs: z.array(durationMs).max(100_000).optional(),
+            summary: z
+              .object({
+                count: count,
+                p50: durationMs,
+                p95: durationMs,
+                p99: durationMs.optional(),
+                min: durationMs.optional(),
+                max: durationMs.optional(),
+                mean: durationMs.optional(),
+              })
+              .strict()
+              .optional(),
+          })
+          .strict()
+          .refine((result) => result.durationsMs || result.summary, {
+            message: "needs durationsMs or summary",
+          }),
+      )
+      .min(1)
+      .max(1000),
+  })
+  .strict()
+  .refine(startsBeforeItEnds, endsAfterStart);
+
+export const forkCheckSchema = z
+  .object({
+    runId,
+    network,
+    startedAt: isoTime,
+    groupsChecked: count,
+    forkedGroups: count,
+    operations: count.optional(),
+    details: z.unknown().optional(),
+  })
+  .strict()
+  .refine((run) => run.forkedGroups <= run.groupsChecked, {
+    message: "cannot exceed groupsChecked",
+    path: ["forkedGroups"],
+  });
+
+export type BenchmarkRun = z.infer<typeof benchmarkRunSchema>;
+export type ForkCheck = z.infer<typeof forkCheckSchema>;

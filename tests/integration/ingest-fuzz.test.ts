@@ -1,0 +1,76 @@
+import { sql } from "drizzle-orm";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createIngestToken } from "@/db/mutations/tokens";
+import { seedDatabase } from "@/db/seed";
+import { benchmarksEndpoint, forkChecksEndpoint } from "@/lib/ingest/endpoints";
+import { createTestDatabase, type TestDatabase } from "../support/test-db";
+
+let test: TestDatabase;
+let token: string;
+
+beforeAll(async () => {
+  test = await createTestDatabase({ INGEST_RATE_LIMIT_PER_MIN: "1000000" });
+  await seedDatabase(test.handle.db, test.env);
+  ({ token } = await createIngestToken(test.handle.db, {
+    name: "fuzz",
+    scopes: ["benchmarks", "forks"],
+    actor: "test",
+  }));
+});
+afterAll(() => test?.drop());
+
+const stored = async () =>
+  (
+    await test.handle.db.execute<{ n: number }>(
+      sql`select (select count(*) from benchmark_runs) + (select count(*) from benchmark_results) + (select count(*) from fork_checks) as n`,
+    )
+  ).rows[0]?.n;
+
+// Malformed bodies: arbitrary JSON, near-miss runs with one field broken, and text that is not JSON.
+const nearMissBenchmark = fc.record({
+  runId: fc.oneof(fc.string(), fc.integer(), fc.constant("")),
+  source: fc.oneof(fc.string({ maxLength: 3 }), fc.constant(null)),
+  network: fc.oneof(fc.constantFrom("testnet", "devnet", ""), fc.integer()),
+  startedAt: fc.oneof(fc.constant("2026-11-20T10:00:00"), fc.string(), fc.integer()),
+  results: fc.oneof(
+    fc.constant([]),
+    fc.array(
+      fc.record({ operation: fc.string(), durationsMs: fc.array(fc.oneof(fc.double(), fc.constant(-1))) }),
+    ),
+  ),
+});
+const bodies = fc.oneof(
+  fc.json().map((text) => ({ text })),
+  fc.string().map((text) => ({ text })),
+  nearMissBenchmark.map((value) => ({ text: JSON.stringify(value) })),
+);
+
+describe("thousands of malformed bodies", () => {
+  for (const [name, endpoint] of [
+    ["benchmarks", benchmarksEndpoint],
+    ["fork-checks", forkChecksEndpoint],
+  ] as const) {
+    it(`get a 4xx from ${name}, never a 5xx, and change nothing stored`, async () => {
+      const before = await stored();
+      await fc.assert(
+        fc.asyncProperty(bodies, async ({ text }) => {
+          const response = await endpoint(
+            new Request("http://dashboard/api/ingest", {
+              method: "POST",
+              headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+              body: text,
+            }),
+            { db: test.handle.db, env: test.env },
+          );
+          expect(response.status).toBeGreaterThanOrEqual(400);
+          expect(response.status).toBeLessThan(500);
+          const body = await response.json();
+          expect(typeof body.error.code).toBe("string");
+        }),
+        { numRuns: 1000 },
+      );
+      expect(await stored()).toBe(before);
+    }, 120_000);
+  }
+});
