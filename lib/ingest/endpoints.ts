@@ -1,7 +1,10 @@
 import { storeBenchmarkRun } from "@/db/mutations/ingest/benchmarks";
 import { storeForkCheck } from "@/db/mutations/ingest/fork-checks";
+import { storeIntegrationRun } from "@/db/mutations/ingest/integration-tests";
+import { parseJson } from "./body";
 import { ingestEndpoint } from "./handler";
-import { benchmarkRunSchema, forkCheckSchema } from "./schemas";
+import { junitToRun } from "./junit";
+import { benchmarkRunSchema, forkCheckSchema, integrationRunSchema } from "./schemas";
 
 export const benchmarksEndpoint = ingestEndpoint({
   scope: "benchmarks",
@@ -12,4 +15,20 @@ export const forkChecksEndpoint = ingestEndpoint({
   scope: "forks",
   schema: forkCheckSchema,
   store: storeForkCheck,
+});
+
+const XML_TYPES = ["application/xml", "text/xml"];
+
+/** JUnit XML (runId, suite, sdk, network as query parameters) or the JSON shape. */
+export const integrationTestsEndpoint = ingestEndpoint({
+  scope: "tests",
+  schema: integrationRunSchema,
+  contentTypes: ["application/json", ...XML_TYPES],
+  parse: (text, contentType, url) =>
+    XML_TYPES.includes(contentType) ? junitToRun(text, url.searchParams) : parseJson(text),
+  store: (db, run, meta) =>
+    storeIntegrationRun(db, run, {
+      ...meta,
+      format: XML_TYPES.includes(meta.contentType) ? "junit" : "json",
+    }),
 });

@@ -10,23 +10,26 @@ import { errorResponse, IngestError, issuesOf } from "./errors";
 
 export type IngestContext = { db: Db; env: Env; now?: () => Date };
 
+export type StoreMeta = { hash: string; tokenId: number; contentType: string };
+
 /**
  * One ingest endpoint: bearer token with its scope (401/403), a per-token rate limit (429), content
- * type (415), size (413), JSON and schema (400, naming each bad field), then `store`, which answers
+ * type (415), size (413), body and schema (400, naming each bad field), then `store`, which answers
  * 201 for a new run, 200 for a replay and 409 for a conflicting one. Never a 5xx for bad input.
  */
 export function ingestEndpoint<S extends z.ZodType>({
   scope,
   schema,
   store,
+  contentTypes = ["application/json"],
+  parse = (text) => parseJson(text),
 }: {
   scope: IngestScope;
   schema: S;
-  store: (
-    db: Db,
-    data: z.output<S>,
-    meta: { hash: string; tokenId: number },
-  ) => Promise<{ status: 200 | 201; record: unknown }>;
+  store: (db: Db, data: z.output<S>, meta: StoreMeta) => Promise<{ status: 200 | 201; record: unknown }>;
+  contentTypes?: string[];
+  /** Body text → the value the schema checks; JSON by default. */
+  parse?: (text: string, contentType: string, url: URL) => unknown;
 }) {
   return async (request: Request, { db, env, now = () => new Date() }: IngestContext): Promise<Response> => {
     try {
@@ -36,44 +39,37 @@ export function ingestEndpoint<S extends z.ZodType>({
         scope,
       );
       if (!auth.ok) {
+        const challenge = auth.status === 401 ? { "www-authenticate": 'Bearer realm="ingest"' } : undefined;
         throw new IngestError(
           auth.status,
           auth.status === 401 ? "unauthorized" : "forbidden",
           auth.message,
           undefined,
-          auth.status === 401 ? { "www-authenticate": 'Bearer realm="ingest"' } : undefined,
+          challenge,
         );
       }
       const at = now();
       const { count, windowEndsAt } = await countRequest(db, `ingest:${auth.tokenId}`, at);
       if (count > env.INGEST_RATE_LIMIT_PER_MIN) {
         const retryAfter = Math.max(1, Math.ceil((windowEndsAt.getTime() - at.getTime()) / 1000));
-        throw new IngestError(
-          429,
-          "rate_limited",
-          `more than ${env.INGEST_RATE_LIMIT_PER_MIN} requests a minute with this token`,
-          undefined,
-          {
-            "retry-after": String(retryAfter),
-          },
-        );
+        const message = `more than ${env.INGEST_RATE_LIMIT_PER_MIN} requests a minute with this token`;
+        throw new IngestError(429, "rate_limited", message, undefined, { "retry-after": String(retryAfter) });
       }
-      const { text } = await readBody(request, {
+      const { text, contentType } = await readBody(request, {
         maxBytes: env.INGEST_MAX_BODY_BYTES,
-        contentTypes: ["application/json"],
+        contentTypes,
       });
-      const parsed = schema.safeParse(parseJson(text));
-      if (!parsed.success)
+      const parsed = schema.safeParse(parse(text, contentType, new URL(request.url)));
+      if (!parsed.success) {
         throw new IngestError(
           400,
           "invalid_body",
           "the body does not match the expected shape",
           issuesOf(parsed.error),
         );
-      const { status, record } = await store(db, parsed.data, {
-        hash: bodyHash(parsed.data),
-        tokenId: auth.tokenId,
-      });
+      }
+      const meta = { hash: bodyHash(parsed.data), tokenId: auth.tokenId, contentType };
+      const { status, record } = await store(db, parsed.data, meta);
       return Response.json(record, { status });
     } catch (error) {
       if (error instanceof IngestError) return errorResponse(error);

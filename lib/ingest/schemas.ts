@@ -76,3 +76,34 @@ export const forkCheckSchema = z
 
 export type BenchmarkRun = z.infer<typeof benchmarkRunSchema>;
 export type ForkCheck = z.infer<typeof forkCheckSchema>;
+
+export const integrationRunSchema = z
+  .object({
+    runId,
+    suite: z.string().min(1).max(200),
+    sdk: z.string().min(1).max(100),
+    network,
+    startedAt: isoTime,
+    passed: count,
+    failed: count,
+    skipped: count.default(0),
+    cases: z
+      .array(
+        z
+          .object({
+            name: z.string().min(1).max(1000),
+            status: z.enum(["passed", "failed", "skipped"]),
+            durationMs: durationMs,
+          })
+          .strict(),
+      )
+      .max(20_000)
+      .optional(),
+  })
+  .strict()
+  .refine((run) => !run.cases || run.cases.filter((c) => c.status === "passed").length === run.passed, {
+    message: "does not match the passed cases",
+    path: ["passed"],
+  });
+
+export type IntegrationRun = z.infer<typeof integrationRunSchema>;
