@@ -1,10 +1,12 @@
 import { storeBenchmarkRun } from "@/db/mutations/ingest/benchmarks";
 import { storeForkCheck } from "@/db/mutations/ingest/fork-checks";
 import { storeIntegrationRun } from "@/db/mutations/ingest/integration-tests";
+import { storeThroughputRun } from "@/db/mutations/ingest/throughput";
 import { parseJson } from "./body";
 import { ingestEndpoint } from "./handler";
 import { junitToRun } from "./junit";
-import { benchmarkRunSchema, forkCheckSchema, integrationRunSchema } from "./schemas";
+import { isLoadTestBody, stepsToRun } from "./load-test";
+import { benchmarkRunSchema, forkCheckSchema, integrationRunSchema, throughputRunSchema } from "./schemas";
 
 export const benchmarksEndpoint = ingestEndpoint({
   scope: "benchmarks",
@@ -31,4 +33,15 @@ export const integrationTestsEndpoint = ingestEndpoint({
       ...meta,
       format: XML_TYPES.includes(meta.contentType) ? "junit" : "json",
     }),
+});
+
+/** A throughput run, or the load tester's step objects with runId, network and kind as query parameters. */
+export const throughputEndpoint = ingestEndpoint({
+  scope: "throughput",
+  schema: throughputRunSchema,
+  parse: (text, _type, url) => {
+    const body = parseJson(text);
+    return isLoadTestBody(body) ? stepsToRun(body, url.searchParams) : body;
+  },
+  store: storeThroughputRun,
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { THROUGHPUT_KINDS } from "@/db/tables/results";
 import { NETWORK_KEYS } from "../env";
 
 // Times must carry a zone ("Z" or an offset); a naive local time is ambiguous.
@@ -107,3 +108,38 @@ export const integrationRunSchema = z
   });
 
 export type IntegrationRun = z.infer<typeof integrationRunSchema>;
+
+export const throughputRunSchema = z
+  .object({
+    runId,
+    network,
+    kind: z.enum(THROUGHPUT_KINDS, { message: `must be one of ${THROUGHPUT_KINDS.join(", ")}` }),
+    nodes: z.number().int().min(1).max(10_000).nullable().optional(),
+    startedAt: isoTime,
+    durationS: z.number().finite().positive("must be > 0").nullable().optional(),
+    messages: count,
+    errors: count.default(0),
+    peakRps: z.number().finite().min(0).optional(),
+    errorPct: z.number().finite().min(0).max(100).optional(),
+    steps: z.array(z.record(z.string(), z.unknown())).max(10_000).optional(),
+  })
+  .strict();
+
+/** One step object as xmtpd's load tester writes it. */
+export const loadTestStepSchema = z
+  .object({
+    name: z.string().min(1).max(200),
+    count: count,
+    rps: z.number().finite().min(0),
+    p50_latency_ms: durationMs.optional(),
+    p95_latency_ms: durationMs.optional(),
+    p99_latency_ms: durationMs.optional(),
+    avg_latency_ms: durationMs.optional(),
+    stddev_ms: durationMs.optional(),
+    error_pct: z.number().finite().min(0).max(100),
+    ok_count: count.optional(),
+    err_count: count.optional(),
+  })
+  .strict();
+
+export type ThroughputRun = z.infer<typeof throughputRunSchema>;
