@@ -3,7 +3,12 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createIngestToken } from "@/db/mutations/tokens";
 import { seedDatabase } from "@/db/seed";
-import { benchmarksEndpoint, forkChecksEndpoint } from "@/lib/ingest/endpoints";
+import {
+  benchmarksEndpoint,
+  forkChecksEndpoint,
+  integrationTestsEndpoint,
+  throughputEndpoint,
+} from "@/lib/ingest/endpoints";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 
 let test: TestDatabase;
@@ -23,7 +28,8 @@ afterAll(() => test?.drop());
 const stored = async () =>
   (
     await test.handle.db.execute<{ n: number }>(
-      sql`select (select count(*) from benchmark_runs) + (select count(*) from benchmark_results) + (select count(*) from fork_checks) as n`,
+      sql`select (select count(*) from benchmark_runs) + (select count(*) from benchmark_results) + (select count(*) from fork_checks)
+        + (select count(*) from integration_test_runs) + (select count(*) from throughput_runs) as n`,
     )
   ).rows[0]?.n;
 
@@ -40,25 +46,45 @@ const nearMissBenchmark = fc.record({
     ),
   ),
 });
+const loadTestSteps = fc.array(
+  fc.record({
+    name: fc.string(),
+    count: fc.oneof(fc.integer(), fc.double()),
+    rps: fc.double(),
+    error_pct: fc.double(),
+  }),
+);
+const json = (text: string) => ({ text, type: "application/json" });
 const bodies = fc.oneof(
-  fc.json().map((text) => ({ text })),
-  fc.string().map((text) => ({ text })),
-  nearMissBenchmark.map((value) => ({ text: JSON.stringify(value) })),
+  fc.json().map(json),
+  fc.string().map(json),
+  nearMissBenchmark.map((value) => json(JSON.stringify(value))),
+  loadTestSteps.map((value) => json(JSON.stringify(value))),
+  // XML: arbitrary text, and JUnit-like documents with hostile or missing parts.
+  fc.string().map((text) => ({ text, type: "application/xml" })),
+  fc
+    .tuple(fc.string(), fc.constantFrom("", '<!DOCTYPE x [<!ENTITY a "b">]>', '<?xml version="1.0"?>'))
+    .map(([name, prolog]) => ({
+      text: `${prolog}<testsuites><testsuite timestamp="${name}"><testcase name="${name}" time="${name}"/></testsuite></testsuites>`,
+      type: "text/xml",
+    })),
 );
 
 describe("thousands of malformed bodies", () => {
   for (const [name, endpoint] of [
     ["benchmarks", benchmarksEndpoint],
     ["fork-checks", forkChecksEndpoint],
+    ["integration-tests", integrationTestsEndpoint],
+    ["throughput", throughputEndpoint],
   ] as const) {
     it(`get a 4xx from ${name}, never a 5xx, and change nothing stored`, async () => {
       const before = await stored();
       await fc.assert(
-        fc.asyncProperty(bodies, async ({ text }) => {
+        fc.asyncProperty(bodies, async ({ text, type }) => {
           const response = await endpoint(
             new Request("http://dashboard/api/ingest", {
               method: "POST",
-              headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+              headers: { "content-type": type, authorization: `Bearer ${token}` },
               body: text,
             }),
             { db: test.handle.db, env: test.env },
