@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createIngestToken } from "@/db/mutations/tokens";
+import { getIntegrationPassRates } from "@/db/queries/results";
 import { integrationTestCases, integrationTestRuns } from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
 import { integrationTestsEndpoint } from "@/lib/ingest/endpoints";
@@ -84,6 +85,15 @@ describe("POST /api/ingest/integration-tests", () => {
       .where(eq(integrationTestCases.runId, Number(run?.id)));
     expect(cases.map((c) => c.status).sort()).toEqual(["failed", "passed", "passed", "skipped"]);
     expect(cases.find((c) => c.status === "failed")?.name).toContain("streams a message");
+    const [rate] = await getIntegrationPassRates(test.handle.db, { network: "testnet", lastRuns: 1 });
+    expect(rate).toMatchObject({
+      sdk: "node",
+      suite: "sdk-integration",
+      runs: 1,
+      passed: 2,
+      failed: 1,
+      allPassing: false,
+    });
   }, 60_000);
 
   it("takes the JSON shape too, and checks its counts against its cases", async () => {
