@@ -2,21 +2,15 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createIngestToken } from "@/db/mutations/tokens";
 import { benchmarkResults } from "@/db/schema";
-import { seedDatabase } from "@/db/seed";
 import { benchmarksEndpoint, forkChecksEndpoint } from "@/lib/ingest/endpoints";
-import { createTestDatabase, type TestDatabase } from "../support/test-db";
+import { setUpIngest } from "../support/ingest";
+import type { TestDatabase } from "../support/test-db";
 
 let test: TestDatabase;
 let token: string;
 
 beforeAll(async () => {
-  test = await createTestDatabase({ INGEST_RATE_LIMIT_PER_MIN: "1000" });
-  await seedDatabase(test.handle.db, test.env);
-  ({ token } = await createIngestToken(test.handle.db, {
-    name: "qa",
-    scopes: ["benchmarks", "forks"],
-    actor: "test",
-  }));
+  ({ test, token } = await setUpIngest(["benchmarks", "forks"]));
 });
 afterAll(() => test?.drop());
 

@@ -5,21 +5,18 @@ import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createIngestToken } from "@/db/mutations/tokens";
 import { getIntegrationPassRates } from "@/db/queries/results";
 import { integrationTestCases, integrationTestRuns } from "@/db/schema";
-import { seedDatabase } from "@/db/seed";
 import { integrationTestsEndpoint } from "@/lib/ingest/endpoints";
-import { createTestDatabase, type TestDatabase } from "../support/test-db";
+import { callEndpoint, setUpIngest } from "../support/ingest";
+import type { TestDatabase } from "../support/test-db";
 
 let test: TestDatabase;
 let token: string;
 const dir = mkdtempSync(join(tmpdir(), "junit-"));
 
 beforeAll(async () => {
-  test = await createTestDatabase({ INGEST_RATE_LIMIT_PER_MIN: "1000" });
-  await seedDatabase(test.handle.db, test.env);
-  ({ token } = await createIngestToken(test.handle.db, { name: "ci", scopes: ["tests"], actor: "test" }));
+  ({ test, token } = await setUpIngest(["tests"]));
 });
 afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
@@ -50,14 +47,7 @@ async function realJunitReport(): Promise<string> {
 }
 
 const post = (body: string, type: string, query = "") =>
-  integrationTestsEndpoint(
-    new Request(`http://dashboard/api/ingest/integration-tests${query}`, {
-      method: "POST",
-      headers: { "content-type": type, authorization: `Bearer ${token}` },
-      body,
-    }),
-    { db: test.handle.db, env: test.env },
-  );
+  callEndpoint(integrationTestsEndpoint, test, body, { token, type, query });
 
 describe("POST /api/ingest/integration-tests", () => {
   it("takes the JUnit XML a real vitest run wrote, with runId, suite, sdk and network as query parameters", async () => {

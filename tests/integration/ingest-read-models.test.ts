@@ -1,19 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createIngestToken } from "@/db/mutations/tokens";
 import {
   getBestThroughput,
   getForkRate,
   getIntegrationPassRates,
   getLatencyPercentiles,
 } from "@/db/queries/results";
-import { seedDatabase } from "@/db/seed";
 import {
   benchmarksEndpoint,
   forkChecksEndpoint,
   integrationTestsEndpoint,
   throughputEndpoint,
 } from "@/lib/ingest/endpoints";
-import { createTestDatabase, type TestDatabase } from "../support/test-db";
+import { setUpIngest } from "../support/ingest";
+import type { TestDatabase } from "../support/test-db";
 
 let test: TestDatabase;
 let token: string;
@@ -39,13 +38,7 @@ const send = async (endpoint: typeof benchmarksEndpoint, body: unknown) => {
 const durations = Array.from({ length: 200 }, (_, i) => i + 1);
 
 beforeAll(async () => {
-  test = await createTestDatabase({ INGEST_RATE_LIMIT_PER_MIN: "1000" });
-  await seedDatabase(test.handle.db, test.env);
-  ({ token } = await createIngestToken(test.handle.db, {
-    name: "all",
-    scopes: ["benchmarks", "tests", "forks", "throughput"],
-    actor: "test",
-  }));
+  ({ test, token } = await setUpIngest(["benchmarks", "tests", "forks", "throughput"]));
   const run = (runId: string, region: string, values: number[], startedAt = "2026-11-20T10:00:00Z") => ({
     runId,
     source: "qa",

@@ -1,35 +1,20 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { storeRunOnce } from "@/db/mutations/ingest/runs";
-import { createIngestToken } from "@/db/mutations/tokens";
 import { benchmarkResults, benchmarkRuns, throughputRuns } from "@/db/schema";
-import { seedDatabase } from "@/db/seed";
 import { throughputEndpoint } from "@/lib/ingest/endpoints";
-import { createTestDatabase, type TestDatabase } from "../support/test-db";
+import { callEndpoint, setUpIngest } from "../support/ingest";
+import type { TestDatabase } from "../support/test-db";
 
 let test: TestDatabase;
 let token: string;
 
 beforeAll(async () => {
-  test = await createTestDatabase({ INGEST_RATE_LIMIT_PER_MIN: "1000" });
-  await seedDatabase(test.handle.db, test.env);
-  ({ token } = await createIngestToken(test.handle.db, {
-    name: "load",
-    scopes: ["throughput"],
-    actor: "test",
-  }));
+  ({ test, token } = await setUpIngest(["throughput"]));
 });
 afterAll(() => test?.drop());
 
-const post = (body: unknown, query = "") =>
-  throughputEndpoint(
-    new Request(`http://dashboard/api/ingest/throughput${query}`, {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-      body: JSON.stringify(body),
-    }),
-    { db: test.handle.db, env: test.env },
-  );
+const post = (body: unknown, query = "") => callEndpoint(throughputEndpoint, test, body, { token, query });
 
 describe("POST /api/ingest/throughput", () => {
   it("stores a run in the dashboard's own shape", async () => {
