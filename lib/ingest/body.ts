@@ -57,3 +57,29 @@ function canonicalJson(value: unknown): string {
   }
   return JSON.stringify(value);
 }
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * The path of the first string (value or key) Postgres cannot store: one holding U+0000 or a lone
+ * UTF-16 surrogate. Such a body is refused up front rather than failing inside the transaction.
+ */
+export function unstorableStringPath(value: unknown, path: string[] = []): string | null {
+  const bad = (text: string) => text.includes("\u0000") || LONE_SURROGATE.test(text);
+  if (typeof value === "string") return bad(value) ? path.join(".") || "(body)" : null;
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const found = unstorableStringPath(item, [...path, String(index)]);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) {
+      if (bad(key)) return [...path, key.replace(/\u0000/g, "\\u0000")].join(".");
+      const found = unstorableStringPath(item, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return null;
+}

@@ -1,12 +1,19 @@
 import { storeBenchmarkRun } from "@/db/mutations/ingest/benchmarks";
 import { storeForkCheck } from "@/db/mutations/ingest/fork-checks";
 import { storeIntegrationRun } from "@/db/mutations/ingest/integration-tests";
+import { storeProbeBatch } from "@/db/mutations/ingest/probes";
 import { storeThroughputRun } from "@/db/mutations/ingest/throughput";
 import { parseJson } from "./body";
 import { ingestEndpoint } from "./handler";
 import { junitToRun } from "./junit";
 import { isLoadTestBody, stepsToRun } from "./load-test";
-import { benchmarkRunSchema, forkCheckSchema, integrationRunSchema, throughputRunSchema } from "./schemas";
+import {
+  benchmarkRunSchema,
+  forkCheckSchema,
+  integrationRunSchema,
+  probeBatchSchema,
+  throughputRunSchema,
+} from "./schemas";
 
 export const benchmarksEndpoint = ingestEndpoint({
   scope: "benchmarks",
@@ -44,4 +51,12 @@ export const throughputEndpoint = ingestEndpoint({
     return isLoadTestBody(body) ? stepsToRun(body, url.searchParams) : body;
   },
   store: storeThroughputRun,
+});
+
+/** A batch of probes from a prober in another region (idempotent per node, region and time). */
+export const probesEndpoint = ingestEndpoint({
+  scope: "probes",
+  schema: probeBatchSchema,
+  store: storeProbeBatch,
+  hashBody: false,
 });

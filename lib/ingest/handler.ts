@@ -5,12 +5,12 @@ import { authenticateIngestToken } from "@/db/mutations/tokens";
 import type { IngestScope } from "@/db/tables/auth";
 import { bearerToken } from "../auth/tokens";
 import type { Env } from "../env";
-import { bodyHash, parseJson, readBody } from "./body";
+import { bodyHash, parseJson, readBody, unstorableStringPath } from "./body";
 import { errorResponse, IngestError, issuesOf } from "./errors";
 
 export type IngestContext = { db: Db; env: Env; now?: () => Date };
 
-export type StoreMeta = { hash: string; tokenId: number; contentType: string };
+export type StoreMeta = { hash: string; tokenId: number; contentType: string; receivedAt: Date; env: Env };
 
 /**
  * One ingest endpoint: bearer token with its scope (401/403), a per-token rate limit (429), content
@@ -23,6 +23,7 @@ export function ingestEndpoint<S extends z.ZodType>({
   store,
   contentTypes = ["application/json"],
   parse = (text) => parseJson(text),
+  hashBody = true,
 }: {
   scope: IngestScope;
   schema: S;
@@ -30,6 +31,8 @@ export function ingestEndpoint<S extends z.ZodType>({
   contentTypes?: string[];
   /** Body text → the value the schema checks; JSON by default. */
   parse?: (text: string, contentType: string, url: URL) => unknown;
+  /** Hash the body for runId idempotency; endpoints idempotent by other keys skip the cost. */
+  hashBody?: boolean;
 }) {
   return async (request: Request, { db, env, now = () => new Date() }: IngestContext): Promise<Response> => {
     try {
@@ -59,7 +62,14 @@ export function ingestEndpoint<S extends z.ZodType>({
         maxBytes: env.INGEST_MAX_BODY_BYTES,
         contentTypes,
       });
-      const parsed = schema.safeParse(parse(text, contentType, new URL(request.url)));
+      const value = parse(text, contentType, new URL(request.url));
+      const unstorable = unstorableStringPath(value);
+      if (unstorable) {
+        throw new IngestError(400, "invalid_body", "the body does not match the expected shape", [
+          { path: unstorable, message: "must not contain U+0000 or a lone UTF-16 surrogate" },
+        ]);
+      }
+      const parsed = schema.safeParse(value);
       if (!parsed.success) {
         throw new IngestError(
           400,
@@ -68,7 +78,13 @@ export function ingestEndpoint<S extends z.ZodType>({
           issuesOf(parsed.error),
         );
       }
-      const meta = { hash: bodyHash(parsed.data), tokenId: auth.tokenId, contentType };
+      const meta = {
+        hash: hashBody ? bodyHash(parsed.data) : "",
+        tokenId: auth.tokenId,
+        contentType,
+        receivedAt: at,
+        env,
+      };
       const { status, record } = await store(db, parsed.data, meta);
       return Response.json(record, { status });
     } catch (error) {

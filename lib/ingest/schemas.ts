@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PROBE_ERROR_CLASSES, PROBE_OUTCOMES } from "@/db/tables/health";
 import { THROUGHPUT_KINDS } from "@/db/tables/results";
 import { NETWORK_KEYS } from "../env";
 
@@ -143,3 +144,42 @@ export const loadTestStepSchema = z
   .strict();
 
 export type ThroughputRun = z.infer<typeof throughputRunSchema>;
+
+export const PROBE_BATCH_MAX = 5000;
+
+/** A batch from a prober in another region; `errorClass` and `cursor` let our own prober push losslessly. */
+export const probeBatchSchema = z
+  .object({
+    network,
+    region: z
+      .string()
+      .regex(/^[a-z0-9-]{1,40}$/, "must be lowercase letters, digits and dashes (at most 40)"),
+    probes: z
+      .array(
+        z
+          .object({
+            nodeId: z.number().int().min(0).max(4_294_967_295),
+            at: isoTime,
+            outcome: z.enum(PROBE_OUTCOMES, { message: `must be one of ${PROBE_OUTCOMES.join(", ")}` }),
+            latencyMs: durationMs.nullable().optional(),
+            version: z.string().max(200).nullable().optional(),
+            httpStatus: z.number().int().min(100).max(599).nullable().optional(),
+            grpcStatus: z.number().int().min(0).max(16).nullable().optional(),
+            errorClass: z.enum(PROBE_ERROR_CLASSES).nullable().optional(),
+            error: z.string().max(2000).nullable().optional(),
+            cursor: z
+              .record(
+                z.string().regex(/^\d{1,10}$/),
+                z.string().regex(/^\d{1,20}$/, "must be a decimal uint64"),
+              )
+              .nullable()
+              .optional(),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(PROBE_BATCH_MAX, `at most ${PROBE_BATCH_MAX} probes per request`),
+  })
+  .strict();
+
+export type ProbeBatch = z.infer<typeof probeBatchSchema>;

@@ -145,6 +145,24 @@ describe("POST /api/ingest/fork-checks", () => {
   });
 });
 
+describe("strings Postgres cannot store", () => {
+  it("refuses U+0000 and lone surrogates anywhere in a body with a 400 naming the field, storing nothing", async () => {
+    const before = await test.handle.db.$count(benchmarkResults);
+    const nul = await post(benchmarksEndpoint, { ...benchmark("run-nul"), source: "qa\u0000tools" });
+    expect(nul.status).toBe(400);
+    expect((await nul.json()).error.issues).toEqual([
+      { path: "source", message: "must not contain U+0000 or a lone UTF-16 surrogate" },
+    ]);
+    const surrogate = await post(
+      forkChecksEndpoint,
+      '{"runId":"fork-s","network":"testnet","startedAt":"2026-11-20T10:00:00Z","groupsChecked":1,"forkedGroups":0,"details":{"note":"\\ud800"}}',
+    );
+    expect(surrogate.status).toBe(400);
+    expect((await surrogate.json()).error.issues[0].path).toBe("details.note");
+    expect(await test.handle.db.$count(benchmarkResults)).toBe(before);
+  });
+});
+
 describe("the per-token rate limit", () => {
   it("answers 429 with Retry-After past the limit, and stores nothing more", async () => {
     const env = { ...test.env, INGEST_RATE_LIMIT_PER_MIN: 2 };

@@ -1,0 +1,7 @@
+import { getAppDb } from "@/db/app";
+import { getEnv } from "@/lib/env";
+import { probesEndpoint } from "@/lib/ingest/endpoints";
+
+export async function POST(request: Request) {
+  return probesEndpoint(request, { db: await getAppDb(), env: getEnv() });
+}

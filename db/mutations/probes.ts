@@ -1,0 +1,110 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { SyncCursor } from "@/lib/probe/grpc-web";
+import type { ProbeOutcome } from "@/lib/probe/round";
+import type { Db } from "../client";
+import { nodeCursorSnapshots, nodes } from "../schema";
+import type { PROBE_ERROR_CLASSES } from "../tables/health";
+import type { Tx } from "./ingest/runs";
+
+export type ProbeRow = {
+  nodeId: number;
+  at: Date;
+  outcome: ProbeOutcome;
+  latencyMs?: number | null;
+  version?: string | null;
+  httpStatus?: number | null;
+  grpcStatus?: number | null;
+  errorClass?: (typeof PROBE_ERROR_CLASSES)[number] | null;
+  error?: string | null;
+  cursor?: SyncCursor | null;
+};
+
+const CHUNK = 2000;
+
+/**
+ * Stores probes of one network and region; a probe already stored (same node, region and time) is
+ * skipped, so a batch sent twice is stored once. Returns how many were new.
+ */
+export async function insertProbes(
+  db: Db | Tx,
+  { network, region, source }: { network: string; region: string; source: "local" | "remote" },
+  rows: readonly ProbeRow[],
+  receivedAt?: Date,
+): Promise<number> {
+  let inserted = 0;
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    const chunk = rows.slice(start, start + CHUNK);
+    const json = JSON.stringify(
+      chunk.map((row) => ({
+        node_id: row.nodeId,
+        at: row.at.toISOString(),
+        outcome: row.outcome,
+        latency_ms: row.latencyMs ?? null,
+        version: row.version ?? null,
+        http_status: row.httpStatus ?? null,
+        grpc_status: row.grpcStatus ?? null,
+        error_class: row.errorClass ?? null,
+        error: row.error ?? null,
+      })),
+    );
+    // One statement with one parameter (the rows as JSON), not one parameter per value: a batch
+    // of thousands of probes is parsed and planned once.
+    const result = await db.execute<{ inserted: number }>(sql`
+      with stored as (
+        insert into probes (network, region, source, received_at, node_id, at, outcome, latency_ms, version,
+                            http_status, grpc_status, error_class, error)
+        select ${network}, ${region}, ${source}, coalesce(${receivedAt ?? null}::timestamptz, now()), t.*
+        from jsonb_to_recordset(${json}::jsonb) as t(node_id int, at timestamptz, outcome text,
+          latency_ms float8, version text, http_status int, grpc_status int, error_class text, error text)
+        on conflict do nothing
+        returning 1
+      )
+      select count(*)::int as inserted from stored`);
+    inserted += Number(result.rows[0]?.inserted ?? 0);
+    const cursors = chunk.filter((row) => row.cursor);
+    if (cursors.length > 0) {
+      await db
+        .insert(nodeCursorSnapshots)
+        .values(
+          cursors.map((row) => ({
+            network,
+            region,
+            nodeId: row.nodeId,
+            at: row.at,
+            cursor: row.cursor ?? {},
+          })),
+        )
+        .onConflictDoNothing();
+    }
+  }
+  return inserted;
+}
+
+/** Which of these node ids the registry knows on a network. */
+export async function knownNodeIds(
+  db: Db | Tx,
+  network: string,
+  ids: readonly number[],
+): Promise<Set<number>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Set();
+  const rows = await db
+    .select({ nodeId: nodes.nodeId })
+    .from(nodes)
+    .where(and(eq(nodes.network, network), inArray(nodes.nodeId, unique)));
+  return new Set(rows.map((row) => row.nodeId));
+}
+
+/** Drops raw probe partitions (and cursor snapshots) older than `days`; returns the partitions dropped. */
+export async function dropOldProbes(db: Db, { now, days }: { now: Date; days: number }): Promise<string[]> {
+  const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString().slice(0, 10).replaceAll("-", "");
+  const parts = await db.execute<{ name: string }>(sql`
+    select c.relname as name from pg_inherits i
+    join pg_class c on c.oid = i.inhrelid join pg_class p on p.oid = i.inhparent
+    where p.relname = 'probes' and c.relname ~ '^probes_[0-9]{8}$' and substr(c.relname, 8) < ${cutoff}`);
+  for (const { name } of parts.rows) await db.execute(sql.raw(`drop table if exists "${name}"`));
+  const cutoffTime = new Date(now.getTime() - days * 86_400_000);
+  await db.execute(sql`delete from probes_default where at < ${cutoffTime}`);
+  await db.execute(sql`delete from node_cursor_snapshots where at < ${cutoffTime}`);
+  return parts.rows.map((row) => row.name);
+}

@@ -1,0 +1,345 @@
+import { and, desc, eq, gte, lt, sql } from "drizzle-orm";
+import { type Histogram, histogramCount, mergeHistograms, quantile } from "@/lib/metrics/histogram";
+import { type Availability, availabilityOf, bucketStart, countableMinutes } from "@/lib/uptime/buckets";
+import { type DayBar, dayBars } from "@/lib/uptime/day-bars";
+import { DAY_MS, HOUR_MS, MAJORITY, type QuorumRule, quorumState, regionState } from "@/lib/uptime/minutes";
+import { networkStatus } from "@/lib/uptime/status";
+import { type TimeWindow, tiling } from "@/lib/uptime/windows";
+import type { Db } from "../client";
+import {
+  incidents,
+  nodeCursorSnapshots,
+  nodes,
+  probes,
+  regionLatencyRollups,
+  uptimeRollups,
+} from "../schema";
+
+type RollupTable = typeof uptimeRollups | typeof regionLatencyRollups;
+
+/** The rows of a window, each minute counted once: day rows, then hours and minutes at the edges. */
+function tiledRows<T extends RollupTable>(
+  db: Db,
+  table: T,
+  network: string,
+  window: TimeWindow,
+  nodeId?: number,
+) {
+  const { days, hours, minutes } = tiling(window);
+  const inside = (range: TimeWindow) =>
+    and(gte(table.bucketStart, range.from), lt(table.bucketStart, range.to));
+  const outside = (range: TimeWindow) =>
+    sql`not (${table.bucketStart} >= ${range.from} and ${table.bucketStart} < ${range.to})`;
+  const scope = and(eq(table.network, network), nodeId === undefined ? undefined : eq(table.nodeId, nodeId));
+  return db
+    .select()
+    .from(table as RollupTable)
+    .where(
+      and(
+        scope,
+        sql`(
+          (${table.granularity} = 'day' and ${inside(days)})
+          or (${table.granularity} = 'hour' and ${inside(hours)} and ${outside(days)})
+          or (${table.granularity} = 'minute' and ${inside(minutes)} and ${outside(hours)})
+        )`,
+      ),
+    ) as unknown as Promise<T["$inferSelect"][]>;
+}
+
+async function registrations(db: Db, network: string, nodeId?: number) {
+  const rows = await db
+    .select({
+      nodeId: nodes.nodeId,
+      registeredAt: nodes.registeredAt,
+      isCanonical: nodes.isCanonical,
+      inRegistry: nodes.inRegistry,
+    })
+    .from(nodes)
+    .where(and(eq(nodes.network, network), nodeId === undefined ? undefined : eq(nodes.nodeId, nodeId)))
+    .orderBy(nodes.nodeId);
+  return rows;
+}
+
+export type NodeAvailability = Availability & { nodeId: number; isCanonical: boolean };
+
+/**
+ * Availability and coverage of every node over a window: up (incl. degraded) / (up + down) minutes,
+ * unknown and maintenance minutes left out; coverage = known minutes / the window's minutes since
+ * the node was registered. With `nodeId`, that node alone (a node page need not read the others' rows).
+ */
+export async function availabilityByNode(
+  db: Db,
+  network: string,
+  window: TimeWindow,
+  now: Date,
+  { nodeId }: { nodeId?: number } = {},
+): Promise<NodeAvailability[]> {
+  const [rows, registered] = await Promise.all([
+    tiledRows(db, uptimeRollups, network, window, nodeId),
+    registrations(db, network, nodeId),
+  ]);
+  return registered.map((node) => {
+    const minutes = countableMinutes(window.from.getTime(), window.to.getTime(), {
+      registeredAt: node.registeredAt,
+      now,
+    });
+    const parts = rows
+      .filter((row) => row.nodeId === node.nodeId)
+      .map((row) => ({
+        up: row.upMinutes,
+        degraded: row.degradedMinutes,
+        down: row.downMinutes,
+        maintenance: row.maintenanceMinutes,
+      }));
+    return { nodeId: node.nodeId, isCanonical: node.isCanonical, ...availabilityOf(parts, minutes) };
+  });
+}
+
+/** The last `days` UTC day bars of a node, with incident counts. */
+export async function dayBarsForNode(
+  db: Db,
+  network: string,
+  nodeId: number,
+  { days, now }: { days: number; now: Date },
+): Promise<DayBar[]> {
+  const from = new Date(bucketStart(now.getTime(), "day") - (days - 1) * DAY_MS);
+  const [rows, [node], incidentRows] = await Promise.all([
+    db
+      .select()
+      .from(uptimeRollups)
+      .where(
+        and(
+          eq(uptimeRollups.network, network),
+          eq(uptimeRollups.nodeId, nodeId),
+          eq(uptimeRollups.granularity, "day"),
+          gte(uptimeRollups.bucketStart, from),
+        ),
+      ),
+    db
+      .select({ registeredAt: nodes.registeredAt })
+      .from(nodes)
+      .where(and(eq(nodes.network, network), eq(nodes.nodeId, nodeId))),
+    db
+      .select({
+        day: sql<string>`to_char(${incidents.startedAt} at time zone 'UTC', 'YYYY-MM-DD')`,
+        count: sql<number>`count(*)::int`,
+      })
+      .from(incidents)
+      .where(
+        and(
+          eq(incidents.network, network),
+          sql`(${incidents.nodeId} = ${nodeId} or ${incidents.nodeId} is null)`,
+          gte(incidents.startedAt, from),
+        ),
+      )
+      .groupBy(sql`1`),
+  ]);
+  return dayBars(
+    rows.map((row) => ({
+      start: row.bucketStart.getTime(),
+      up: row.upMinutes,
+      degraded: row.degradedMinutes,
+      down: row.downMinutes,
+      maintenance: row.maintenanceMinutes,
+    })),
+    {
+      days,
+      now,
+      registeredAt: node?.registeredAt,
+      incidentsByDay: Object.fromEntries(incidentRows.map((row) => [row.day, Number(row.count)])),
+    },
+  );
+}
+
+export type LatencyPercentiles = {
+  nodeId: number;
+  region: string | null;
+  samples: number;
+  /** Null when there are fewer samples than `minSamples`: "insufficient data", not a number. */
+  p50: number | null;
+  p90: number | null;
+  p95: number | null;
+  p99: number | null;
+};
+
+function percentiles(histogram: Histogram, minSamples: number) {
+  const samples = histogramCount(histogram);
+  const at = (q: number) => (samples >= minSamples ? quantile(histogram, q) : null);
+  return { samples, p50: at(0.5), p90: at(0.9), p95: at(0.95), p99: at(0.99) };
+}
+
+/**
+ * Probe latency percentiles per node, overall and per probing region, merged from the rollups'
+ * histograms. Region latency is kept per hour at the finest, so the window widens to whole hours at
+ * both ends: the hour under way counts (partial) rather than staying hidden until it ends.
+ */
+export async function latencyByNode(
+  db: Db,
+  network: string,
+  window: TimeWindow,
+  { minSamples = 100, nodeId }: { minSamples?: number; nodeId?: number } = {},
+): Promise<LatencyPercentiles[]> {
+  const rows = await tiledRows(
+    db,
+    regionLatencyRollups,
+    network,
+    {
+      from: new Date(bucketStart(window.from.getTime(), "hour")),
+      to: new Date(bucketStart(window.to.getTime() - 1, "hour") + HOUR_MS),
+    },
+    nodeId,
+  );
+  const groups = new Map<string, { nodeId: number; region: string | null; histogram: Histogram }>();
+  const add = (nodeId: number, region: string | null, histogram: Histogram) => {
+    const key = `${nodeId}|${region ?? ""}`;
+    const group = groups.get(key) ?? { nodeId, region, histogram: {} };
+    group.histogram = mergeHistograms(group.histogram, histogram);
+    groups.set(key, group);
+  };
+  for (const row of rows) {
+    add(row.nodeId, null, row.latencyHistogram);
+    add(row.nodeId, row.region, row.latencyHistogram);
+  }
+  return [...groups.values()]
+    .sort((a, b) => a.nodeId - b.nodeId || (a.region ?? "").localeCompare(b.region ?? ""))
+    .map(({ nodeId, region, histogram }) => ({ nodeId, region, ...percentiles(histogram, minSamples) }));
+}
+
+export type CurrentState = {
+  nodeId: number;
+  isCanonical: boolean;
+  state: "up" | "degraded" | "down" | "unknown";
+  at: Date | null;
+  version: string | null;
+  latencyMs: number | null;
+  regions: number;
+  /** Why the newest failed probe failed (its class and message), when the node is down now. */
+  failure: { errorClass: string | null; error: string | null } | null;
+};
+
+/** How recent a region's latest probe must be to count for a node's state now. */
+export const CURRENT_STATE_FRESH_MS = 180_000;
+
+/**
+ * Each node's state now: the latest probe of each region within `freshMs`, by the same quorum rule
+ * as the rollups. A node no region probed recently is unknown.
+ */
+export async function currentStates(
+  db: Db,
+  network: string,
+  {
+    now,
+    freshMs = CURRENT_STATE_FRESH_MS,
+    rule = MAJORITY,
+  }: { now: Date; freshMs?: number; rule?: QuorumRule },
+): Promise<CurrentState[]> {
+  const since = new Date(now.getTime() - freshMs);
+  const [latest, registered] = await Promise.all([
+    db
+      .selectDistinctOn([probes.nodeId, probes.region])
+      .from(probes)
+      .where(
+        and(
+          eq(probes.network, network),
+          gte(probes.at, since),
+          lt(probes.at, new Date(now.getTime() + 60_000)),
+        ),
+      )
+      .orderBy(probes.nodeId, probes.region, desc(probes.at)),
+    registrations(db, network),
+  ]);
+  return registered
+    .filter((node) => node.inRegistry)
+    .map((node) => {
+      const mine = latest.filter((probe) => probe.nodeId === node.nodeId);
+      const states = mine.map((probe) =>
+        regionState({
+          probes: 1,
+          down: Number(probe.outcome === "down"),
+          degraded: Number(probe.outcome === "degraded"),
+        }),
+      ) as ("up" | "degraded" | "down")[];
+      const newest = [...mine].sort((a, b) => b.at.getTime() - a.at.getTime())[0];
+      const answered = mine.filter((probe) => probe.outcome !== "down");
+      const state = quorumState(states, rule);
+      const failed = [...mine]
+        .filter((probe) => probe.outcome === "down")
+        .sort((a, b) => b.at.getTime() - a.at.getTime())[0];
+      return {
+        nodeId: node.nodeId,
+        isCanonical: node.isCanonical,
+        state,
+        at: newest?.at ?? null,
+        version: answered.find((probe) => probe.version)?.version ?? null,
+        latencyMs: answered.length
+          ? Math.min(...answered.map((probe) => probe.latencyMs ?? Number.POSITIVE_INFINITY))
+          : null,
+        regions: mine.length,
+        failure: state === "down" && failed ? { errorClass: failed.errorClass, error: failed.error } : null,
+      };
+    });
+}
+
+export async function networkHealthSummary(db: Db, network: string, { now }: { now: Date }) {
+  const states = (await currentStates(db, network, { now })).filter((node) => node.isCanonical);
+  const up = states.filter((node) => node.state === "up" || node.state === "degraded").length;
+  const known = states.filter((node) => node.state !== "unknown").length;
+  return {
+    network,
+    canonicalUp: up,
+    canonicalTotal: states.length,
+    canonicalUnknown: states.length - known,
+    status: networkStatus(up, states.length, known),
+    nodes: states,
+  };
+}
+
+export type Replication = {
+  at: Date | null;
+  originators: { originator: string; max: string; min: string; divergence: string; nodes: number }[];
+  nodes: { nodeId: number; at: Date; lag: string; lagByOriginator: Record<string, string> }[];
+};
+
+/**
+ * From each node's latest sync cursor: per originator the spread (max − min sequence id across
+ * nodes), and per node its lag (the largest max − own over originators). uint64 math in BigInt.
+ */
+export async function replicationState(db: Db, network: string): Promise<Replication> {
+  const latest = await db
+    .selectDistinctOn([nodeCursorSnapshots.nodeId])
+    .from(nodeCursorSnapshots)
+    .where(eq(nodeCursorSnapshots.network, network))
+    .orderBy(nodeCursorSnapshots.nodeId, desc(nodeCursorSnapshots.at));
+  const originators = [...new Set(latest.flatMap((row) => Object.keys(row.cursor)))].sort(
+    (a, b) => Number(a) - Number(b),
+  );
+  const value = (cursor: Record<string, string>, originator: string) => BigInt(cursor[originator] ?? "0");
+  const spread = originators.map((originator) => {
+    const values = latest.map((row) => value(row.cursor, originator));
+    const sorted = [...values].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const min = sorted[0] ?? 0n;
+    const max = sorted[sorted.length - 1] ?? 0n;
+    return {
+      originator,
+      max: max.toString(),
+      min: min.toString(),
+      divergence: (max - min).toString(),
+      nodes: values.length,
+    };
+  });
+  const maxOf = new Map(spread.map((entry) => [entry.originator, BigInt(entry.max)]));
+  return {
+    at: latest.reduce<Date | null>((newest, row) => (!newest || row.at > newest ? row.at : newest), null),
+    originators: spread,
+    nodes: latest.map((row) => {
+      const lagByOriginator = Object.fromEntries(
+        originators.map((originator) => [
+          originator,
+          ((maxOf.get(originator) ?? 0n) - value(row.cursor, originator)).toString(),
+        ]),
+      );
+      const lag = Object.values(lagByOriginator).reduce((a, b) => (BigInt(b) > a ? BigInt(b) : a), 0n);
+      return { nodeId: row.nodeId, at: row.at, lag: lag.toString(), lagByOriginator };
+    }),
+  };
+}

@@ -1,0 +1,27 @@
+import type { Db } from "@/db/client";
+import { type JobTrigger, withJobRun } from "@/db/mutations/job-runs";
+import { dropOldProbes } from "@/db/mutations/probes";
+import { pruneRollups, runRollups } from "@/db/mutations/rollups";
+import type { Env } from "../env";
+
+/** Brings every rollup up to date with the probes stored so far (recorded as a job run). */
+export function runRollupJob(db: Db, { trigger, now = new Date() }: { trigger: JobTrigger; now?: Date }) {
+  return withJobRun(db, { job: "rollup", trigger }, () => runRollups(db, { now }));
+}
+
+/** Retention: raw probe partitions, minute and hour rollups past their configured age; day rollups stay. */
+export function runRetentionJob(
+  db: Db,
+  env: Env,
+  { trigger, now = new Date() }: { trigger: JobTrigger; now?: Date },
+) {
+  return withJobRun(db, { job: "retention", trigger }, async () => {
+    const partitions = await dropOldProbes(db, { now, days: env.RETENTION_PROBES_DAYS });
+    const rollups = await pruneRollups(db, {
+      now,
+      minuteDays: env.RETENTION_MINUTES_DAYS,
+      hourDays: env.RETENTION_HOURS_DAYS,
+    });
+    return { droppedPartitions: partitions.length, minuteRows: rollups.minutes, hourRows: rollups.hours };
+  });
+}

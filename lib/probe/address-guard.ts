@@ -1,0 +1,85 @@
+import { type LookupAddress, lookup } from "node:dns";
+import { BlockList, isIP } from "node:net";
+
+/**
+ * Node addresses come from operators, so the prober must not be pointed at the machine it runs on,
+ * its private network or a cloud metadata service. Checked on the resolved address at connect time
+ * (so DNS rebinding and redirects are covered), and up front for IP literals, which skip DNS.
+ */
+const blocked = new BlockList();
+for (const [prefix, bits] of [
+  ["0.0.0.0", 8], // "this network"
+  ["10.0.0.0", 8],
+  ["100.64.0.0", 10], // carrier-grade NAT; also Alibaba's metadata address
+  ["127.0.0.0", 8],
+  ["169.254.0.0", 16], // link-local, incl. the 169.254.169.254 metadata service
+  ["172.16.0.0", 12],
+  ["192.0.0.0", 24],
+  ["192.168.0.0", 16],
+  ["198.18.0.0", 15],
+  ["224.0.0.0", 4],
+  ["240.0.0.0", 4],
+] as const)
+  blocked.addSubnet(prefix, bits, "ipv4");
+for (const [prefix, bits] of [
+  ["::", 128],
+  ["::1", 128],
+  ["fc00::", 7], // unique local, incl. AWS's fd00:ec2::254
+  ["fe80::", 10],
+  ["ff00::", 8],
+] as const)
+  blocked.addSubnet(prefix, bits, "ipv6");
+
+export const BLOCKED_ADDRESS_CODE = "ERR_PROBE_ADDRESS_BLOCKED";
+
+export class BlockedAddressError extends Error {
+  readonly code = BLOCKED_ADDRESS_CODE;
+  constructor(host: string, address: string) {
+    super(
+      address === host
+        ? `${address} is a private, loopback, link-local or metadata address (PROBE_ALLOW_PRIVATE=1 allows it)`
+        : `${host} resolves to ${address}, a private, loopback, link-local or metadata address (PROBE_ALLOW_PRIVATE=1 allows it)`,
+    );
+    this.name = "BlockedAddressError";
+  }
+}
+
+export function isBlockedAddress(address: string): boolean {
+  const bare = address.replace(/^\[|\]$/g, "");
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(bare);
+  if (mapped) return blocked.check(mapped[1] as string, "ipv4");
+  const family = isIP(bare);
+  if (family === 0) return false;
+  return blocked.check(bare, family === 4 ? "ipv4" : "ipv6");
+}
+
+/** Throws when a URL's host is an IP literal in a blocked range (those never reach `guardedLookup`). */
+export function assertPublicLiteral(
+  url: URL,
+  isBlocked: (address: string) => boolean = isBlockedAddress,
+): void {
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  if (isIP(host) && isBlocked(host)) throw new BlockedAddressError(host, host);
+}
+
+type LookupCallback = (
+  error: NodeJS.ErrnoException | null,
+  address: string | LookupAddress[],
+  family?: number,
+) => void;
+
+/** A `dns.lookup` replacement for the HTTP agent: resolves every address and refuses if any is blocked. */
+export const guardedLookup =
+  (isBlocked: (address: string) => boolean = isBlockedAddress) =>
+  (hostname: string, options: object, callback: LookupCallback): void => {
+    lookup(hostname, { ...options, all: true }, (error, addresses) => {
+      if (error) return callback(error, []);
+      const bad = addresses.find((entry) => isBlocked(entry.address));
+      if (bad) return callback(new BlockedAddressError(hostname, bad.address) as NodeJS.ErrnoException, []);
+      if ((options as { all?: boolean }).all) return callback(null, addresses);
+      const first = addresses[0];
+      if (!first)
+        return callback(Object.assign(new Error(`${hostname} has no address`), { code: "ENOTFOUND" }), []);
+      callback(null, first.address, first.family);
+    });
+  };

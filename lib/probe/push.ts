@@ -1,0 +1,148 @@
+import { mkdir, readdir, readFile, rename, unlink, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { ProbeResult } from "./round";
+
+/** The body of `POST /api/ingest/probes`. */
+export type ProbeBatchBody = {
+  network: string;
+  region: string;
+  probes: {
+    nodeId: number;
+    at: string;
+    outcome: ProbeResult["outcome"];
+    latencyMs: number | null;
+    version: string | null;
+    httpStatus: number | null;
+    grpcStatus: number | null;
+    errorClass: ProbeResult["errorClass"];
+    error: string | null;
+    cursor: ProbeResult["cursor"];
+  }[];
+};
+
+export const PUSH_BATCH_SIZE = 1000;
+
+export function toBatches(
+  network: string,
+  region: string,
+  results: readonly ProbeResult[],
+): ProbeBatchBody[] {
+  const batches: ProbeBatchBody[] = [];
+  for (let start = 0; start < results.length; start += PUSH_BATCH_SIZE) {
+    batches.push({
+      network,
+      region,
+      probes: results.slice(start, start + PUSH_BATCH_SIZE).map((result) => ({
+        nodeId: result.nodeId,
+        at: result.at.toISOString(),
+        outcome: result.outcome,
+        latencyMs: result.latencyMs,
+        version: result.version,
+        httpStatus: result.httpStatus,
+        grpcStatus: result.grpcStatus,
+        errorClass: result.errorClass,
+        error: result.error,
+        cursor: result.cursor,
+      })),
+    });
+  }
+  return batches;
+}
+
+export type DeliveryReport = {
+  delivered: number;
+  stored: number;
+  duplicates: number;
+  rejected: number;
+  pending: number;
+  error?: string;
+};
+
+/**
+ * A directory of batches not yet accepted by the dashboard. Every batch is written here first and
+ * removed only once the dashboard has answered 2xx, so a dashboard that is down loses nothing;
+ * re-sending a batch whose answer was lost is harmless (the endpoint skips probes it already has).
+ */
+export class ProbeSpool {
+  private sequence = 0;
+
+  constructor(readonly dir: string) {}
+
+  async add(batch: ProbeBatchBody): Promise<string> {
+    await mkdir(this.dir, { recursive: true });
+    const name = `${Date.now().toString().padStart(15, "0")}-${process.pid}-${String(this.sequence++).padStart(6, "0")}.json`;
+    const temporary = join(this.dir, `.${name}.tmp`);
+    await writeFile(temporary, JSON.stringify(batch));
+    await rename(temporary, join(this.dir, name)); // atomic: a crash never leaves half a batch
+    return name;
+  }
+
+  async pending(): Promise<string[]> {
+    try {
+      return (await readdir(this.dir)).filter((name) => name.endsWith(".json")).sort();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+      throw error;
+    }
+  }
+
+  /**
+   * Sends spooled batches oldest first. Stops at the first batch the dashboard cannot take now
+   * (unreachable, 5xx, 429, or a token it refuses) and keeps it and the rest for the next try;
+   * a batch it refuses as invalid (400, 413, 415) is moved to `rejected/` so it cannot block the others.
+   */
+  async deliver(
+    baseUrl: string,
+    token: string,
+    { log = () => {}, timeoutMs = 30_000 }: { log?: (line: string) => void; timeoutMs?: number } = {},
+  ): Promise<DeliveryReport> {
+    const report: DeliveryReport = { delivered: 0, stored: 0, duplicates: 0, rejected: 0, pending: 0 };
+    const files = await this.pending();
+    const endpoint = new URL("/api/ingest/probes", baseUrl);
+    for (const [index, name] of files.entries()) {
+      const path = join(this.dir, name);
+      let response: Response;
+      try {
+        response = await fetch(endpoint, {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+          body: await readFile(path),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+      } catch (error) {
+        report.pending = files.length - index;
+        report.error = `dashboard unreachable at ${endpoint.origin}: ${causeOf(error)}`;
+        return report;
+      }
+      const body = (await response.json().catch(() => ({}))) as {
+        stored?: number;
+        duplicates?: number;
+        error?: { message?: string };
+      };
+      if (response.ok) {
+        await unlink(path);
+        report.delivered += 1;
+        report.stored += body.stored ?? 0;
+        report.duplicates += body.duplicates ?? 0;
+        continue;
+      }
+      const reason = `HTTP ${response.status}${body.error?.message ? `: ${body.error.message}` : ""}`;
+      if ([400, 413, 415].includes(response.status)) {
+        await mkdir(join(this.dir, "rejected"), { recursive: true });
+        await rename(path, join(this.dir, "rejected", name));
+        report.rejected += 1;
+        log(`batch ${name} refused (${reason}); moved to ${join(this.dir, "rejected")}`);
+        continue;
+      }
+      report.pending = files.length - index;
+      report.error = `the dashboard did not take batch ${name}: ${reason}`;
+      return report;
+    }
+    return report;
+  }
+}
+
+function causeOf(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+}

@@ -1,0 +1,106 @@
+import { getSyncCursor, getVersion, type ProbeClient } from "./client";
+import type { ErrorClass } from "./errors";
+import type { SyncCursor } from "./grpc-web";
+
+export type ProbeOutcome = "up" | "degraded" | "down";
+
+export type ProbeResult = {
+  nodeId: number;
+  at: Date;
+  outcome: ProbeOutcome;
+  latencyMs: number | null;
+  version: string | null;
+  httpStatus: number | null;
+  grpcStatus: number | null;
+  errorClass: ErrorClass | null;
+  error: string | null;
+  cursor: SyncCursor | null;
+};
+
+export type ProbeTarget = { nodeId: number; httpAddress: string };
+
+export type ProbeSettings = { timeoutMs: number; degradedMs: number; now?: () => Date };
+
+/**
+ * One probe: GetVersion decides the outcome (up, degraded when slower than `degradedMs`, down with
+ * its error class); GetSyncCursor then reads the node's replication cursor within what is left of
+ * the same time budget. A node whose cursor call fails is still up: the cursor is just missing.
+ */
+export async function probeNode(
+  client: ProbeClient,
+  target: ProbeTarget,
+  { timeoutMs, degradedMs, now = () => new Date() }: ProbeSettings,
+): Promise<ProbeResult> {
+  const at = now();
+  const started = performance.now();
+  const version = await getVersion(client, target.httpAddress, timeoutMs);
+  const base = { nodeId: target.nodeId, at, httpStatus: version.httpStatus, grpcStatus: version.grpcStatus };
+  if (!version.ok) {
+    return {
+      ...base,
+      outcome: "down",
+      latencyMs: version.errorClass === "timeout" ? null : round(version.latencyMs),
+      version: null,
+      errorClass: version.errorClass,
+      error: version.error,
+      cursor: null,
+    };
+  }
+  const remaining = timeoutMs - (performance.now() - started);
+  const cursor = remaining > 50 ? await getSyncCursor(client, target.httpAddress, remaining) : null;
+  return {
+    ...base,
+    outcome: version.latencyMs > degradedMs ? "degraded" : "up",
+    latencyMs: round(version.latencyMs),
+    version: version.value,
+    errorClass: null,
+    error: null,
+    cursor: cursor?.ok ? cursor.value : null,
+  };
+}
+
+const round = (ms: number) => Math.round(ms * 100) / 100;
+
+export type RoundResult = { results: ProbeResult[]; skipped: number[]; durationMs: number };
+
+/**
+ * Probes every target, at most `concurrency` at a time. Each probe is bounded by the timeout; the
+ * round as a whole by `deadlineMs`: targets not started by then are skipped (unknown, the prober's
+ * shortfall, not the node's downtime) and results are never held back by a slow neighbour.
+ */
+export async function probeRound(
+  client: ProbeClient,
+  targets: readonly ProbeTarget[],
+  settings: ProbeSettings & { concurrency?: number; deadlineMs?: number },
+): Promise<RoundResult> {
+  const started = performance.now();
+  const deadline = started + (settings.deadlineMs ?? settings.timeoutMs * 4);
+  const concurrency = Math.max(1, settings.concurrency ?? 32);
+  const results: ProbeResult[] = [];
+  const skipped: number[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < targets.length) {
+      const target = targets[next++] as ProbeTarget;
+      const left = deadline - performance.now();
+      if (left < 100) {
+        skipped.push(target.nodeId);
+        continue;
+      }
+      results.push(
+        await probeNode(client, target, { ...settings, timeoutMs: Math.min(settings.timeoutMs, left) }),
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, targets.length) }, worker));
+  results.sort((a, b) => a.nodeId - b.nodeId);
+  return { results, skipped, durationMs: Math.round(performance.now() - started) };
+}
+
+export function countOutcomes(results: readonly ProbeResult[]) {
+  return {
+    up: results.filter((r) => r.outcome === "up").length,
+    degraded: results.filter((r) => r.outcome === "degraded").length,
+    down: results.filter((r) => r.outcome === "down").length,
+  };
+}

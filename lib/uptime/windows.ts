@@ -1,0 +1,41 @@
+import { DAY_MS, HOUR_MS } from "./minutes";
+
+export const WINDOW_PRESETS = {
+  "24h": DAY_MS,
+  "7d": 7 * DAY_MS,
+  "30d": 30 * DAY_MS,
+  "90d": 90 * DAY_MS,
+} as const;
+export type WindowPreset = keyof typeof WINDOW_PRESETS;
+export type TimeWindow = { from: Date; to: Date };
+
+/** A preset window ending now, or a custom UTC range (`from` < `to`, neither in the future). */
+export function resolveWindow(spec: WindowPreset | TimeWindow, now: Date): TimeWindow {
+  if (typeof spec === "string") return { from: new Date(now.getTime() - WINDOW_PRESETS[spec]), to: now };
+  if (!(spec.from.getTime() < spec.to.getTime()))
+    throw new RangeError("a window's start must be before its end");
+  return { from: spec.from, to: new Date(Math.min(spec.to.getTime(), now.getTime())) };
+}
+
+const ceilTo = (time: number, unit: number) => Math.ceil(time / unit) * unit;
+const floorTo = (time: number, unit: number) => Math.floor(time / unit) * unit;
+
+/**
+ * How a window is read from the rollups with the fewest rows: whole UTC days from day rows, whole
+ * hours outside those from hour rows, and the minutes at the edges from minute rows.
+ */
+export function tiling({ from, to }: TimeWindow) {
+  const start = from.getTime();
+  const end = to.getTime();
+  let dayFrom = ceilTo(start, DAY_MS);
+  let dayTo = floorTo(end, DAY_MS);
+  if (dayTo <= dayFrom) dayTo = dayFrom = ceilTo(start, DAY_MS);
+  let hourFrom = ceilTo(start, HOUR_MS);
+  let hourTo = floorTo(end, HOUR_MS);
+  if (hourTo <= hourFrom) hourTo = hourFrom = ceilTo(start, HOUR_MS);
+  return {
+    days: { from: new Date(dayFrom), to: new Date(dayTo) },
+    hours: { from: new Date(hourFrom), to: new Date(hourTo) },
+    minutes: { from, to },
+  };
+}
