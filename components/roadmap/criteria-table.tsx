@@ -1,5 +1,6 @@
 import type { CriterionRow } from "@/db/queries/roadmap";
 import { formatTarget, formatValue } from "@/lib/format";
+import { criterionWindow, evidencePath } from "@/lib/roadmap/criteria";
 import { CriterionStatusBadge } from "./criterion-status";
 
 // Fixed order, whatever order the criteria arrive in.
@@ -87,10 +88,17 @@ export function CriteriaTable({ criteria, caption }: { criteria: CriterionRow[];
                   {criterion.measured === null ? (
                     <span className="text-ink-muted">—</span>
                   ) : (
-                    <>
+                    <a
+                      href={evidencePath(
+                        criterion.key,
+                        criterionWindow(criterion, criterion.evaluatedAt ?? new Date()),
+                      )}
+                      className="underline decoration-dotted underline-offset-2 hover:text-accent"
+                      title="The data behind this figure, to recompute it"
+                    >
                       {formatValue(criterion.measured, criterion.unit)}
                       <span className="text-ink-muted"> · n = {criterion.samples}</span>
-                    </>
+                    </a>
                   )}
                 </td>
                 <td className="col-start-2 row-span-2 row-start-2 self-center sm:py-2">

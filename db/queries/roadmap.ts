@@ -41,7 +41,11 @@ export async function getCriteria(db: Db, { stageNumber }: { stageNumber?: numbe
       evaluatedAt: criterionEvaluations.evaluatedAt,
     })
     .from(criterionEvaluations)
-    .orderBy(criterionEvaluations.criterionKey, desc(criterionEvaluations.evaluatedAt))
+    .orderBy(
+      criterionEvaluations.criterionKey,
+      desc(criterionEvaluations.evaluatedAt),
+      desc(criterionEvaluations.id),
+    )
     .as("latest");
   return db
     .select({

@@ -24,3 +24,48 @@ export function stageReadiness(statuses: (CriterionStatus | null)[]): StageReadi
   const ready = summary.unevaluated === summary.total ? null : summary.passed === summary.total;
   return { ...summary, ready };
 }
+
+export type EvaluationPoint = { evaluatedAt: Date; status: CriterionStatus; measured: number | null };
+
+/**
+ * From a criterion's stored history (any order): when it first passed, since when it has been
+ * passing without a break (null unless it passes now), and when its status or value last changed.
+ */
+export function timeline(history: readonly EvaluationPoint[]) {
+  const ordered = [...history].sort((a, b) => a.evaluatedAt.getTime() - b.evaluatedAt.getTime());
+  const firstPassedAt = ordered.find((point) => point.status === "pass")?.evaluatedAt ?? null;
+  let passingSince: Date | null = null;
+  let lastChangedAt: Date | null = null;
+  let previous: EvaluationPoint | undefined;
+  for (const point of ordered) {
+    if (point.status === "pass" && previous?.status !== "pass") passingSince = point.evaluatedAt;
+    if (point.status !== "pass") passingSince = null;
+    if (!previous || previous.status !== point.status || previous.measured !== point.measured)
+      lastChangedAt = point.evaluatedAt;
+    previous = point;
+  }
+  return { firstPassedAt, passingSince, lastChangedAt };
+}
+
+/** The latest status of a criterion as of a moment, from its history: what was true then. */
+export function statusAt(history: readonly EvaluationPoint[], at: Date): CriterionStatus | null {
+  const before = history.filter((point) => point.evaluatedAt.getTime() <= at.getTime());
+  before.sort((a, b) => b.evaluatedAt.getTime() - a.evaluatedAt.getTime());
+  return before[0]?.status ?? null;
+}
+
+export type Countdown = { startedAt: Date; days: number; endsAt: Date; daysLeft: number; finished: boolean };
+
+/** Stage 3's migration countdown from the day the team started it (null until then). */
+export function countdown(startedAt: Date | null, days: number | null, now: Date): Countdown | null {
+  if (!startedAt || !days) return null;
+  const endsAt = new Date(startedAt.getTime() + days * 86_400_000);
+  const left = Math.ceil((endsAt.getTime() - now.getTime()) / 86_400_000);
+  return {
+    startedAt,
+    days,
+    endsAt,
+    daysLeft: Math.max(0, left),
+    finished: now.getTime() >= endsAt.getTime(),
+  };
+}

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { CountdownCard } from "@/components/roadmap/countdown-card";
 import { CriteriaTable } from "@/components/roadmap/criteria-table";
 import { MilestoneList } from "@/components/roadmap/milestone-list";
 import { StageStatusLines } from "@/components/roadmap/stage-stepper";
 import { Card } from "@/components/ui/card";
 import { getAppDb } from "@/db/app";
+import { stageReadinessDetails } from "@/db/queries/criteria";
 import { getMilestones, getRoadmapOverview } from "@/db/queries/roadmap";
 
 type Props = { params: Promise<{ n: string }> };
@@ -23,7 +25,11 @@ export default async function StagePage({ params }: Props) {
   const { stages, criteria } = await getRoadmapOverview(db);
   const stage = stages.find((row) => row.number === parsed.data);
   if (!stage) notFound();
-  const milestones = await getMilestones(db, { stageNumber: stage.number });
+  const [milestones, details] = await Promise.all([
+    getMilestones(db, { stageNumber: stage.number }),
+    stageReadinessDetails(db, { now: new Date() }),
+  ]);
+  const countdown = details.find((row) => row.number === stage.number)?.countdown ?? null;
   const stageCriteria = criteria.filter((criterion) => criterion.stageNumber === stage.number);
   const missing = stageCriteria.filter((criterion) => criterion.status !== "pass");
   const openMilestones = milestones.filter((milestone) => milestone.status !== "done");
@@ -51,27 +57,36 @@ export default async function StagePage({ params }: Props) {
             <MilestoneList milestones={milestones} />
           </Card>
         </div>
-        <Card title="What is still missing" id="stage-missing">
-          {missing.length === 0 && openMilestones.length === 0 ? (
-            <p className="text-sm">Nothing: every target is met and every milestone is done.</p>
-          ) : (
-            <ul className="flex list-disc flex-col gap-1 pl-4 text-sm">
-              {missing.map((criterion) => (
-                <li key={criterion.key}>
-                  {criterion.title}:{" "}
-                  {criterion.status === "fail"
-                    ? "not met"
-                    : criterion.status === null
-                      ? "no data yet"
-                      : "not enough data"}
-                </li>
-              ))}
-              {openMilestones.map((milestone) => (
-                <li key={milestone.key}>{milestone.title}</li>
-              ))}
-            </ul>
-          )}
-        </Card>
+        <div className="flex flex-col gap-6">
+          {stage.countdownDays ? (
+            <CountdownCard
+              days={stage.countdownDays}
+              countdown={countdown}
+              previousStage={stage.number - 1}
+            />
+          ) : null}
+          <Card title="What is still missing" id="stage-missing">
+            {missing.length === 0 && openMilestones.length === 0 ? (
+              <p className="text-sm">Nothing: every target is met and every milestone is done.</p>
+            ) : (
+              <ul className="flex list-disc flex-col gap-1 pl-4 text-sm">
+                {missing.map((criterion) => (
+                  <li key={criterion.key}>
+                    {criterion.title}:{" "}
+                    {criterion.status === "fail"
+                      ? "not met"
+                      : criterion.status === null
+                        ? "no data yet"
+                        : "not enough data"}
+                  </li>
+                ))}
+                {openMilestones.map((milestone) => (
+                  <li key={milestone.key}>{milestone.title}</li>
+                ))}
+              </ul>
+            )}
+          </Card>
+        </div>
       </div>
     </div>
   );

@@ -1,0 +1,11 @@
+import { getAppDb } from "@/db/app";
+import { getSummaryApi } from "@/lib/api/read-api";
+import { preflight } from "@/lib/api/respond";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request) {
+  return getSummaryApi(request, { db: await getAppDb(), now: new Date() });
+}
+
+export const OPTIONS = preflight;

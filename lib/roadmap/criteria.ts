@@ -1,0 +1,80 @@
+import type { Comparator, CriterionKind } from "@/db/tables/roadmap";
+import type { CriterionStatus } from "./readiness";
+
+/** A criterion as the evaluators need it (a row of `criteria`). */
+export type CriterionSpec = {
+  key: string;
+  kind: CriterionKind;
+  metric: string;
+  comparator: Comparator;
+  target: number;
+  unit: string;
+  baseline: number | null;
+  windowDays: number;
+  minSamples: number;
+  network: string;
+  params: Record<string, unknown>;
+};
+
+export type TimeWindow = { from: Date; to: Date };
+
+export type Evaluation = {
+  status: CriterionStatus;
+  measured: number | null;
+  target: number;
+  baseline: number | null;
+  unit: string;
+  window: TimeWindow;
+  samples: number;
+  /** What the number was computed from, in brief; the evidence API returns the full data. */
+  evidence: Record<string, unknown>;
+};
+
+const DAY_MS = 86_400_000;
+
+/** The window a criterion is judged over: its `windowDays` up to now. */
+export function criterionWindow(spec: Pick<CriterionSpec, "windowDays">, now: Date): TimeWindow {
+  return { from: new Date(now.getTime() - spec.windowDays * DAY_MS), to: now };
+}
+
+export const inWindow = (at: Date, window: TimeWindow) =>
+  at.getTime() >= window.from.getTime() && at.getTime() < window.to.getTime();
+
+export function meets(measured: number, comparator: Comparator, target: number): boolean {
+  switch (comparator) {
+    case "lt":
+      return measured < target;
+    case "lte":
+      return measured <= target;
+    case "gt":
+      return measured > target;
+    case "gte":
+      return measured >= target;
+    case "eq":
+      return measured === target;
+  }
+}
+
+export const COMPARATOR_WORDS: Record<Comparator, string> = { lt: "<", lte: "≤", gt: ">", gte: "≥", eq: "=" };
+
+/** The shared shape: a verdict from a measured value, unless there is too little data to judge. */
+export function verdict(
+  spec: CriterionSpec,
+  window: TimeWindow,
+  {
+    measured,
+    samples,
+    enough,
+    evidence,
+  }: { measured: number | null; samples: number; enough: boolean; evidence: Record<string, unknown> },
+): Evaluation {
+  const base = { target: spec.target, baseline: spec.baseline, unit: spec.unit, window, samples, evidence };
+  if (!enough || measured === null) return { ...base, status: "insufficient_data", measured };
+  return { ...base, status: meets(measured, spec.comparator, spec.target) ? "pass" : "fail", measured };
+}
+
+/** Where anyone can fetch the data behind an evaluation, for the same window. */
+export function evidencePath(key: string, window: TimeWindow): string {
+  const query = new URLSearchParams({ from: window.from.toISOString(), to: window.to.toISOString() });
+  return `/api/v1/criteria/${encodeURIComponent(key)}/evidence?${query}`;
+}

@@ -1,0 +1,82 @@
+import { type CriterionSpec, type Evaluation, type TimeWindow, verdict } from "../criteria";
+
+export type OperatorNode = { nodeId: number; owner: string; operatorName: string | null };
+
+/**
+ * Independent operators among canonical nodes: nodes sharing an owner address or an operator name
+ * count as one operator (union-find over both). Unknown before the registry has been read.
+ */
+export function evaluateIndependentOperators(
+  spec: CriterionSpec,
+  { nodes, registryRead }: { nodes: readonly OperatorNode[]; registryRead: boolean },
+  window: TimeWindow,
+): Evaluation {
+  const parent = nodes.map((_, index) => index);
+  const find = (i: number): number => {
+    const root = parent[i] === i ? i : find(parent[i] as number);
+    parent[i] = root;
+    return root;
+  };
+  const firstBy = new Map<string, number>();
+  nodes.forEach((node, index) => {
+    const keys = [`owner:${node.owner.toLowerCase()}`];
+    if (node.operatorName?.trim()) keys.push(`name:${node.operatorName.trim().toLowerCase()}`);
+    for (const key of keys) {
+      const seen = firstBy.get(key);
+      if (seen === undefined) firstBy.set(key, index);
+      else parent[find(index)] = find(seen);
+    }
+  });
+  const operators = new Map<number, number[]>();
+  nodes.forEach((node, index) => {
+    const root = find(index);
+    operators.set(root, [...(operators.get(root) ?? []), node.nodeId]);
+  });
+  return verdict(spec, window, {
+    measured: registryRead ? operators.size : null,
+    samples: nodes.length,
+    enough: registryRead,
+    evidence: {
+      canonicalNodes: nodes.length,
+      operators: [...operators.values()].map((ids) => {
+        const members = nodes.filter((node) => ids.includes(node.nodeId));
+        return {
+          nodeIds: ids,
+          owners: [...new Set(members.map((node) => node.owner))],
+          operatorNames: [...new Set(members.map((node) => node.operatorName).filter(Boolean))],
+        };
+      }),
+    },
+  });
+}
+
+export type MilestoneInput = {
+  key: string;
+  title: string;
+  status: "open" | "done";
+  evidenceUrl: string | null;
+  doneAt: Date | null;
+} | null;
+
+/** A checklist item the team marks done, with an evidence link: pass when done, fail while open. */
+export function evaluateMilestone(
+  spec: CriterionSpec,
+  milestone: MilestoneInput,
+  window: TimeWindow,
+): Evaluation {
+  const done = milestone?.status === "done";
+  return verdict(spec, window, {
+    measured: milestone ? (done ? 1 : 0) : null,
+    samples: milestone ? 1 : 0,
+    enough: milestone !== null,
+    evidence: milestone
+      ? {
+          milestone: milestone.key,
+          title: milestone.title,
+          status: milestone.status,
+          evidenceUrl: milestone.evidenceUrl,
+          doneAt: milestone.doneAt,
+        }
+      : { milestone: spec.params.milestone ?? null, missing: true },
+  });
+}
