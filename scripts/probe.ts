@@ -81,6 +81,7 @@ await runCli({
           stored: report.stored + retry.stored,
           duplicates: report.duplicates + retry.duplicates,
           rejected: report.rejected + retry.rejected,
+          dropped: report.dropped + retry.dropped,
         };
       }
       if (report.error)
@@ -91,6 +92,7 @@ await runCli({
         stored: report.stored,
         duplicates: report.duplicates,
         rejected: report.rejected,
+        dropped: report.dropped,
         pending: report.pending,
       };
     };

@@ -76,7 +76,7 @@ export function unstorableStringPath(value: unknown, path: string[] = []): strin
   }
   if (value && typeof value === "object") {
     for (const [key, item] of Object.entries(value)) {
-      if (bad(key)) return [...path, key.replace(/\u0000/g, "\\u0000")].join(".");
+      if (bad(key)) return [...path, key.replaceAll("\u0000", "\\u0000")].join(".");
       const found = unstorableStringPath(item, [...path, key]);
       if (found) return found;
     }

@@ -158,7 +158,7 @@ export const probeBatchSchema = z
       .array(
         z
           .object({
-            nodeId: z.number().int().min(0).max(4_294_967_295),
+            nodeId: z.number().int().min(0).max(2_147_483_647),
             at: isoTime,
             outcome: z.enum(PROBE_OUTCOMES, { message: `must be one of ${PROBE_OUTCOMES.join(", ")}` }),
             latencyMs: durationMs.nullable().optional(),
@@ -172,6 +172,7 @@ export const probeBatchSchema = z
                 z.string().regex(/^\d{1,10}$/),
                 z.string().regex(/^\d{1,20}$/, "must be a decimal uint64"),
               )
+              .refine((cursor) => Object.keys(cursor).length <= 1000, "at most 1000 originators")
               .nullable()
               .optional(),
           })

@@ -46,11 +46,39 @@ export class BlockedAddressError extends Error {
 
 export function isBlockedAddress(address: string): boolean {
   const bare = address.replace(/^\[|\]$/g, "");
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(bare);
-  if (mapped) return blocked.check(mapped[1] as string, "ipv4");
   const family = isIP(bare);
   if (family === 0) return false;
-  return blocked.check(bare, family === 4 ? "ipv4" : "ipv6");
+  if (family === 4) return blocked.check(bare, "ipv4");
+  const inner = embeddedIpv4(bare);
+  return inner ? blocked.check(inner, "ipv4") : blocked.check(bare, "ipv6");
+}
+
+/**
+ * The IPv4 address inside an IPv4-mapped (::ffff:0:0/96) or NAT64 (64:ff9b::/96) address, in any
+ * spelling (`::ffff:127.0.0.1`, `::ffff:7f00:1`): both reach an IPv4 host, which is what is judged.
+ */
+function embeddedIpv4(address: string): string | null {
+  const groups = ipv6Groups(address);
+  if (!groups) return null;
+  const zeros = (from: number, to: number) => groups.slice(from, to).every((group) => group === 0);
+  const mapped = zeros(0, 5) && groups[5] === 0xffff;
+  const nat64 = groups[0] === 0x64 && groups[1] === 0xff9b && zeros(2, 6);
+  if (!mapped && !nat64) return null;
+  const [high = 0, low = 0] = groups.slice(6);
+  return [high >> 8, high & 0xff, low >> 8, low & 0xff].join(".");
+}
+
+function ipv6Groups(address: string): number[] | null {
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(address);
+  const text = dotted
+    ? `${address.slice(0, dotted.index)}${((Number(dotted[1]) << 8) | Number(dotted[2])).toString(16)}:${((Number(dotted[3]) << 8) | Number(dotted[4])).toString(16)}`
+    : address;
+  const [head = "", tail] = text.split("::");
+  const start = head ? head.split(":") : [];
+  const end = tail ? tail.split(":") : [];
+  const fill = tail === undefined ? [] : Array<string>(8 - start.length - end.length).fill("0");
+  const groups = [...start, ...fill, ...end];
+  return groups.length === 8 ? groups.map((group) => Number.parseInt(group, 16)) : null;
 }
 
 /** Throws when a URL's host is an IP literal in a blocked range (those never reach `guardedLookup`). */

@@ -127,6 +127,18 @@ async function readCapped(response: Awaited<ReturnType<typeof fetch>>): Promise<
   return Buffer.concat(chunks);
 }
 
+/** gRPC status codes run from 0 (OK) to 16 (UNAUTHENTICATED). */
+const MAX_GRPC_CODE = 16;
+
+/** grpc-message is percent-encoded; a node that sends a broken escape gets its text kept as sent. */
+function percentDecoded(message: string): string {
+  try {
+    return decodeURIComponent(message);
+  } catch {
+    return message;
+  }
+}
+
 export type CallOutcome<T> =
   | { ok: true; value: T; latencyMs: number; httpStatus: number; grpcStatus: 0 }
   | {
@@ -179,14 +191,12 @@ export async function grpcWebCall<T>(
     const status = trailers["grpc-status"] ?? headerStatus;
     if (status === null || status === undefined)
       return fail("malformed", "no grpc-status in trailers or headers");
-    if (!/^\d+$/.test(status)) return fail("malformed", `grpc-status "${status}" is not a number`);
+    if (!/^\d{1,2}$/.test(status) || Number(status) > MAX_GRPC_CODE)
+      return fail("malformed", `grpc-status "${status.slice(0, 20)}" is not a gRPC status code`);
     grpcStatus = Number(status);
     if (grpcStatus !== 0) {
       const message = trailers["grpc-message"] ?? response.headers.get("grpc-message") ?? "";
-      return fail(
-        "grpc_status",
-        `grpc-status ${grpcStatus}${message ? `: ${decodeURIComponent(message)}` : ""}`,
-      );
+      return fail("grpc_status", `grpc-status ${grpcStatus}${message ? `: ${percentDecoded(message)}` : ""}`);
     }
     const [first] = messages;
     if (!first) return fail("malformed", "no message frame");

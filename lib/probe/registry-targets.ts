@@ -1,5 +1,5 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { createRegistryClient } from "../chain/client";
 import { networkPreset } from "../chain/networks";
 import { readRegistrySnapshot } from "../chain/snapshot";
@@ -16,7 +16,7 @@ export async function registryTargets(
   network: NetworkKey,
   { cacheDir, log = () => {} }: { cacheDir: string; log?: (line: string) => void },
 ): Promise<ProbeTarget[]> {
-  const cache = join(cacheDir, `targets-${network}.json`);
+  const cache = join(cacheDir, "registry", `targets-${network}.json`);
   try {
     const preset = networkPreset(env, network);
     if (!preset.rpcUrl || !preset.registryAddress)
@@ -30,7 +30,7 @@ export async function registryTargets(
     const targets = snapshot.nodes
       .filter((node) => node.httpAddress)
       .map((node) => ({ nodeId: node.nodeId, httpAddress: node.httpAddress }));
-    await mkdir(cacheDir, { recursive: true });
+    await mkdir(dirname(cache), { recursive: true });
     await writeFile(cache, JSON.stringify(targets));
     return targets;
   } catch (error) {

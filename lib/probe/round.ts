@@ -42,7 +42,7 @@ export async function probeNode(
       latencyMs: version.errorClass === "timeout" ? null : round(version.latencyMs),
       version: null,
       errorClass: version.errorClass,
-      error: version.error,
+      error: cleanText(version.error, MAX_ERROR_CHARS),
       cursor: null,
     };
   }
@@ -52,21 +52,40 @@ export async function probeNode(
     ...base,
     outcome: version.latencyMs > degradedMs ? "degraded" : "up",
     latencyMs: round(version.latencyMs),
-    version: version.value,
+    version: cleanText(version.value, MAX_VERSION_CHARS),
     errorClass: null,
     error: null,
-    cursor: cursor?.ok ? cursor.value : null,
+    cursor: cursor?.ok ? boundedCursor(cursor.value) : null,
   };
 }
 
 const round = (ms: number) => Math.round(ms * 100) / 100;
 
+// What a node sends is the operator's text: bounded and stripped of control characters (Postgres
+// cannot store U+0000) before it is stored or pushed. The ingest schema holds the same limits.
+export const MAX_VERSION_CHARS = 200;
+export const MAX_ERROR_CHARS = 2000;
+export const MAX_CURSOR_ENTRIES = 1000;
+
+export function cleanText(text: string, max: number): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes
+  const printable = text.replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
+  return printable.length > max ? `${printable.slice(0, max - 1)}…` : printable;
+}
+
+function boundedCursor(cursor: SyncCursor): SyncCursor {
+  const entries = Object.entries(cursor);
+  return entries.length > MAX_CURSOR_ENTRIES
+    ? Object.fromEntries(entries.slice(0, MAX_CURSOR_ENTRIES))
+    : cursor;
+}
+
 export type RoundResult = { results: ProbeResult[]; skipped: number[]; durationMs: number };
 
 /**
  * Probes every target, at most `concurrency` at a time. Each probe is bounded by the timeout; the
- * round as a whole by `deadlineMs`: targets not started by then are skipped (unknown, the prober's
- * shortfall, not the node's downtime) and results are never held back by a slow neighbour.
+ * round as a whole by `deadlineMs`: targets that cannot get a full timeout before it are skipped
+ * (unknown, the prober's shortfall, not the node's downtime); results never wait on a slow neighbour.
  */
 export async function probeRound(
   client: ProbeClient,
@@ -82,14 +101,12 @@ export async function probeRound(
   const worker = async () => {
     while (next < targets.length) {
       const target = targets[next++] as ProbeTarget;
-      const left = deadline - performance.now();
-      if (left < 100) {
+      // A probe always gets its full timeout: a shortened one would call a slow node down.
+      if (deadline - performance.now() < settings.timeoutMs) {
         skipped.push(target.nodeId);
         continue;
       }
-      results.push(
-        await probeNode(client, target, { ...settings, timeoutMs: Math.min(settings.timeoutMs, left) }),
-      );
+      results.push(await probeNode(client, target, settings));
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, targets.length) }, worker));

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkHealth, ProbeClient } from "@/lib/probe/client";
-import { probeNode, probeRound } from "@/lib/probe/round";
+import {
+  MAX_CURSOR_ENTRIES,
+  MAX_ERROR_CHARS,
+  MAX_VERSION_CHARS,
+  probeNode,
+  probeRound,
+} from "@/lib/probe/round";
 import { type NodeBehaviour, SimulatedNode, startSimulatedNodes } from "../fixtures/xmtpd-node";
 
 const settings = { timeoutMs: 1500, degradedMs: 300 };
@@ -69,6 +75,37 @@ describe("probing one simulated xmtpd node", () => {
     }
   });
 
+  it("bounds and cleans what a hostile node sends: version, grpc-message, status code, cursor size", async () => {
+    const target = { nodeId: 100, httpAddress: node.url };
+    const saved = { version: node.version, cursor: node.cursor };
+    try {
+      node.version = `v1\u0000\u0007\n${"x".repeat(500)}`;
+      node.cursor = Object.fromEntries(Array.from({ length: 1500 }, (_, i) => [i, BigInt(i)]));
+      const up = await probeNode(client, target, settings);
+      expect(up.outcome).toBe("up");
+      expect(up.version).toMatch(/^v1 x+…$/);
+      expect(up.version).toHaveLength(MAX_VERSION_CHARS);
+      expect(Object.keys(up.cursor ?? {})).toHaveLength(MAX_CURSOR_ENTRIES);
+
+      await node.set("grpc14");
+      node.errorTrailers = { "grpc-status": "99" };
+      expect(await probeNode(client, target, settings)).toMatchObject({
+        outcome: "down",
+        errorClass: "malformed",
+        grpcStatus: null,
+      });
+      node.errorTrailers = { "grpc-status": "13", "grpc-message": `%E0%A4%A\u0000${"y".repeat(5000)}` };
+      const broken = await probeNode(client, target, settings);
+      expect(broken).toMatchObject({ errorClass: "grpc_status", grpcStatus: 13 });
+      expect(broken.error).toMatch(/^grpc-status 13: %E0%A4%A y+…$/);
+      expect(broken.error).toHaveLength(MAX_ERROR_CHARS);
+    } finally {
+      Object.assign(node, saved);
+      node.errorTrailers = { "grpc-status": "14", "grpc-message": "node%20is%20draining" };
+      await node.set("healthy");
+    }
+  });
+
   it("sees a version change and a lagging cursor on the next probe", async () => {
     node.version = "v0.5.0";
     node.cursor = { 0: 3n, 1: 4n, 100: 5n };
@@ -114,13 +151,14 @@ describe("a probe round", () => {
     }
   });
 
-  it("skips, rather than blames, the nodes it had no time left for", async () => {
+  it("skips, rather than blames, the nodes it had no full timeout left for", async () => {
     const nodes = await startSimulatedNodes(3, () => ({ behaviour: "hang" }));
     try {
       const targets = nodes.map((node, i) => ({ nodeId: i + 1, httpAddress: node.url }));
+      // After the first timeout (1.5 s) only 0.5 s of the 2 s deadline is left: too little to judge.
       const round = await probeRound(client, targets, { ...settings, concurrency: 1, deadlineMs: 2000 });
-      expect(round.results.map((result) => result.errorClass)).toEqual(["timeout", "timeout"]);
-      expect(round.skipped).toEqual([3]);
+      expect(round.results.map((result) => result.errorClass)).toEqual(["timeout"]);
+      expect(round.skipped).toEqual([2, 3]);
     } finally {
       await Promise.all(nodes.map((node) => node.stop()));
     }

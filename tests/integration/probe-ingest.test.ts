@@ -107,6 +107,16 @@ describe("POST /api/ingest/probes", () => {
     expect(await count()).toBe(3);
   });
 
+  it("answers 400, not 500, for values the columns cannot hold: a node id past int4, a NUL in a version", async () => {
+    const huge = await post(batch([probe(2 ** 31, 20)]));
+    expect(huge.status).toBe(400);
+    expect((await huge.json()).error.issues[0].path).toBe("probes.0.nodeId");
+    const nul = await post(batch([probe(100, 21, { version: "v1\u0000" })]));
+    expect(nul.status).toBe(400);
+    expect((await nul.json()).error.issues[0].path).toBe("probes.0.version");
+    expect(await count()).toBe(3);
+  });
+
   it("rejects a probe of a node the registry does not know on that network, by its index", async () => {
     const response = await post(batch([probe(100, 30), probe(200, 30), probe(999, 30)]));
     expect(response.status).toBe(400);

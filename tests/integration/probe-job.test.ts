@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { copyFileSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -33,6 +33,7 @@ let nodes: SimulatedNode[];
 let test: TestDatabase;
 let client: ProbeClient;
 const dirs: string[] = [];
+const probesFrom = (region: string) => test.handle.db.$count(probes, eq(probes.region, region));
 const tempDir = (prefix: string) => {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   dirs.push(dir);
@@ -244,7 +245,8 @@ describe("push mode", () => {
     await dashboard.start();
     try {
       const [first] = await spool.pending();
-      copyFileSync(join(spool.dir, first as string), join(spool.dir, `${first}.resent.json`));
+      const resent = (first as string).replace(/-\d{6}\.json$/, "-999999.json");
+      copyFileSync(join(spool.dir, first as string), join(spool.dir, resent));
       const report = await spool.deliver(dashboard.url, token);
       expect(report).toMatchObject({ delivered: 3, stored: 6, duplicates: 3, pending: 0 });
       expect(await spool.pending()).toEqual([]);
@@ -256,7 +258,7 @@ describe("push mode", () => {
     }
   });
 
-  it("sets aside a batch the dashboard refuses as invalid, so it cannot block the rest", async () => {
+  it("sets aside a batch refused as invalid, drops only the probes of nodes the dashboard does not know, and sends nothing else", async () => {
     const { token } = await createIngestToken(test.handle.db, {
       name: "ap-prober",
       scopes: ["probes"],
@@ -265,23 +267,27 @@ describe("push mode", () => {
     const dashboard = ingestServer(test, { "/api/ingest/probes": probesEndpoint }, await freePort());
     const spool = new ProbeSpool(tempDir("spool-"));
     const at = new Date().toISOString();
-    await spool.add({
-      network: "local",
-      region: "ap-south",
-      probes: [{ nodeId: 999, at, outcome: "up" } as never],
-    });
-    await spool.add({
-      network: "local",
-      region: "ap-south",
-      probes: [{ nodeId: 100, at, outcome: "up" } as never],
-    });
+    const probe = (nodeId: number, outcome = "up") => ({ nodeId, at, outcome }) as never;
+    const region = "ap-south";
+    await spool.add({ network: "local", region, probes: [probe(100, "sideways")] });
+    await spool.add({ network: "local", region, probes: [probe(100), probe(999), probe(200)] });
+    await spool.add({ network: "local", region, probes: [probe(998)] });
+    // The registry cache lives beside the spool; a stray file there is not a batch to send.
+    writeFileSync(join(spool.dir, "notes.json"), "{}");
+    const before = await probesFrom(region);
     await dashboard.start();
     try {
       const lines: string[] = [];
       const report = await spool.deliver(dashboard.url, token, { log: (line) => lines.push(line) });
-      expect(report).toMatchObject({ delivered: 1, rejected: 1, pending: 0 });
-      expect(lines[0]).toMatch(/refused \(HTTP 400: 1 of 1 probes were refused; none were stored\)/);
+      expect(report).toMatchObject({ delivered: 1, rejected: 1, dropped: 2, stored: 2, pending: 0 });
+      expect(lines[0]).toMatch(/refused \(HTTP 400: the body does not match the expected shape\)/);
+      expect(lines[1]).toMatch(
+        /dropped 1 refused probes \(node 999 is not in the local registry\); re-sending 2/,
+      );
       expect(readdirSync(join(spool.dir, "rejected"))).toHaveLength(1);
+      expect(await spool.pending()).toEqual([]);
+      expect(readdirSync(spool.dir).sort()).toEqual(["notes.json", "rejected"]);
+      expect((await probesFrom(region)) - before).toBe(2);
       // A token the dashboard refuses keeps the batch for later instead.
       await spool.add({
         network: "local",

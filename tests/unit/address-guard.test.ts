@@ -17,11 +17,14 @@ describe("the prober's address guard", () => {
     "fd00:ec2::254",
     "::ffff:127.0.0.1",
     "::ffff:10.1.2.3",
+    "::ffff:7f00:1",
+    "64:ff9b::7f00:1",
+    "64:ff9b::169.254.169.254",
   ])("refuses %s", (address) => {
     expect(isBlockedAddress(address)).toBe(true);
   });
 
-  it.each(["8.8.8.8", "172.32.0.1", "104.18.1.1", "2606:4700::1111", "::ffff:8.8.8.8"])(
+  it.each(["8.8.8.8", "172.32.0.1", "104.18.1.1", "2606:4700::1111", "::ffff:8.8.8.8", "64:ff9b::808:808"])(
     "allows the public address %s",
     (address) => {
       expect(isBlockedAddress(address)).toBe(false);

@@ -8,8 +8,9 @@ const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 
 /**
  * A remote prober's batch, all or nothing: every probe must name a node the registry knows on that
- * network and a time inside raw-probe retention and not in the future; then it is stored in one
- * transaction, skipping probes already stored (a re-sent batch changes nothing).
+ * network and a time inside raw-probe retention and not in the future, or the answer is a 400
+ * `refused_probes` naming each (the first 100) by index, which a prober drops before re-sending the
+ * rest. An accepted batch is stored in one transaction, skipping probes already stored.
  */
 export async function storeProbeBatch(db: Db, batch: ProbeBatch, meta: StoreMeta) {
   const now = meta.receivedAt.getTime();
@@ -39,7 +40,7 @@ export async function storeProbeBatch(db: Db, batch: ProbeBatch, meta: StoreMeta
     if (issues.length > 0)
       throw new IngestError(
         400,
-        "invalid_body",
+        "refused_probes",
         `${issues.length} of ${batch.probes.length} probes were refused; none were stored`,
         issues.slice(0, 100),
       );
