@@ -100,6 +100,17 @@ export const ENV_VARIABLES = Object.keys(variables.shape);
 
 const envSchema = variables
   .superRefine((env, ctx) => {
+    // Rollups are rebuilt from what is kept below them: a coarser level must outlive a finer one.
+    const levels = [
+      ["RETENTION_PROBES_DAYS", env.RETENTION_PROBES_DAYS],
+      ["RETENTION_MINUTES_DAYS", env.RETENTION_MINUTES_DAYS],
+      ["RETENTION_HOURS_DAYS", env.RETENTION_HOURS_DAYS],
+    ] as const;
+    levels.slice(1).forEach(([key, days], index) => {
+      const [finer, finerDays] = levels[index] as (typeof levels)[number];
+      if (days < finerDays)
+        ctx.addIssue({ code: "custom", path: [key], message: `must be at least ${finer} (${finerDays})` });
+    });
     const networks = env.XMTP_NETWORKS ?? env.XMTP_NETWORK ?? [];
     if (networks.includes("local")) {
       for (const key of ["SETTLEMENT_RPC_URL", "NODE_REGISTRY_ADDRESS"] as const) {

@@ -338,6 +338,9 @@ async function replaceRows<T extends typeof uptimeRollups | typeof regionLatency
   }: { network: string; from: Date; to: Date; granularities: Granularity[] },
   rows: T["$inferInsert"][],
 ) {
+  // The worker and `npm run rollup` may rebuild the same range at once: one network's rewrites take
+  // turns, or the second insert would collide with the first's rows.
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`rollups:${network}`}))`);
   await tx
     .delete(table)
     .where(

@@ -118,6 +118,20 @@ describe("uptime rollups", () => {
     expect((await snapshot()).rows).toEqual(before);
   });
 
+  it("serialize two runs at once (the worker and `npm run rollup`): neither fails, the result is the same", async () => {
+    const snapshot = async () =>
+      db.execute(sql`select node_id, granularity, bucket_start, up_minutes, down_minutes, latency_count
+                     from uptime_rollups order by 1, 2, 3`);
+    const before = (await snapshot()).rows;
+    const range = { from: new Date(T - HOUR), to: new Date(T + HOUR), now };
+    await Promise.all([
+      recomputeRollups(db, "testnet", range),
+      recomputeRollups(db, "testnet", range),
+      recomputeRollups(db, "testnet", range),
+    ]);
+    expect((await snapshot()).rows).toEqual(before);
+  });
+
   it("correct a bucket when late probes arrive (a remote prober's spool)", async () => {
     // Node 300's minute 7, seen down by every region, delivered an hour late.
     for (const region of REGIONS) await store(region, [probe(300, 7, "down")], new Date());

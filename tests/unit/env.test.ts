@@ -31,6 +31,15 @@ describe("environment validation", () => {
     expect(problemsOf({ DATABASE_URL: "mysql://localhost/db" })[0]).toMatch(/^DATABASE_URL:/);
   });
 
+  it("keeps each rollup level at least as long as the level below it", () => {
+    expect(problemsOf({ RETENTION_PROBES_DAYS: "40" })).toEqual([
+      "RETENTION_MINUTES_DAYS: must be at least RETENTION_PROBES_DAYS (40)",
+    ]);
+    expect(problemsOf({ RETENTION_HOURS_DAYS: "30" })).toEqual([
+      "RETENTION_HOURS_DAYS: must be at least RETENTION_MINUTES_DAYS (35)",
+    ]);
+  });
+
   it("rejects a non-numeric PROBE_INTERVAL_S, naming it", () => {
     expect(problemsOf({ PROBE_INTERVAL_S: "thirty" })).toEqual(["PROBE_INTERVAL_S: must be a whole number"]);
   });
