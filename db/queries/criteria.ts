@@ -74,7 +74,11 @@ async function historiesByKey(db: Db): Promise<Map<string, EvaluationPoint[]>> {
     .from(criterionEvaluations)
     .orderBy(asc(criterionEvaluations.evaluatedAt), asc(criterionEvaluations.id));
   const map = new Map<string, EvaluationPoint[]>();
-  for (const row of rows) map.set(row.key, [...(map.get(row.key) ?? []), row]);
+  for (const row of rows) {
+    const history = map.get(row.key);
+    if (history) history.push(row);
+    else map.set(row.key, [row]);
+  }
   return map;
 }
 

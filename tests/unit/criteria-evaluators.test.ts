@@ -205,6 +205,20 @@ describe("node_reliability", () => {
     expect(judge(reliability, { kind: "node_reliability", nodes: [] }).status).toBe("insufficient_data");
   });
 
+  it("judges the unrounded availability: 99.98999…% fails a 99.99% target", () => {
+    const justBelow = {
+      nodeId: 100,
+      up: 49_985,
+      degraded: 0,
+      down: 5,
+      maintenance: 0,
+      windowMinutes: 50_000,
+    };
+    const evaluation = judge(reliability, { kind: "node_reliability", nodes: [justBelow] });
+    expect(evaluation.status).toBe("fail");
+    expect(evaluation.measured).toBeCloseTo((49_985 / 49_990) * 100, 9);
+  });
+
   it("leaves maintenance out of availability but counts it as known for coverage", () => {
     const maintained = {
       nodeId: 100,
@@ -318,6 +332,15 @@ describe("integration_pass", () => {
       status: "insufficient_data",
       evidence: { missingSdks: ["react-native"] },
     });
+  });
+
+  it("judges only the listed SDKs when the criterion names them", () => {
+    const listed = { ...integration, params: { lastRuns: 5, sdks: ["node"] } };
+    const evaluation = judge(listed, {
+      kind: "integration_pass",
+      runs: [...runs("node", Array(5).fill([40, 0])), ...runs("experimental", Array(5).fill([0, 40]))],
+    });
+    expect(evaluation).toMatchObject({ status: "pass", measured: 100, samples: 5 });
   });
 });
 

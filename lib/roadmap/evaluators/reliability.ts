@@ -9,8 +9,6 @@ export type NodeAvailabilityInput = {
   windowMinutes: number;
 };
 
-const percent = (value: number) => Math.round(value * 1e6) / 1e4; // 0.99995 → 99.995
-
 /**
  * Every canonical node's availability over the window must meet the target with enough coverage.
  * The measured value is the worst node's. A node that lacks coverage makes the result insufficient,
@@ -30,7 +28,8 @@ export function evaluateNodeReliability(
     const allowedDown = ((100 - spec.target) / 100) * node.windowMinutes;
     return {
       nodeId: node.nodeId,
-      availabilityPct: availability === null ? null : percent(availability / 100),
+      // Unrounded: 99.98999…% must not round up to a passing 99.99%. Pages round for display.
+      availabilityPct: availability,
       coverage: Math.round(coverage * 10_000) / 10_000,
       upMinutes: node.up + node.degraded,
       downMinutes: node.down,
@@ -89,8 +88,8 @@ export type IntegrationRunInput = {
 };
 
 /**
- * The last `params.lastRuns` (5) runs of each SDK suite must all pass entirely. SDKs listed in
- * `params.sdks` must each have that many runs; without a list, every SDK seen counts. Measured: the
+ * The last `params.lastRuns` (5) runs of each SDK suite must all pass entirely. With `params.sdks`,
+ * only those SDKs are judged and each must have that many runs; without a list, every SDK seen counts. Measured: the
  * lowest pass rate (%) over those runs.
  */
 export function evaluateIntegrationPass(
@@ -100,7 +99,9 @@ export function evaluateIntegrationPass(
 ): Evaluation {
   const lastRuns = Number(spec.params.lastRuns ?? 5);
   const required = Array.isArray(spec.params.sdks) ? (spec.params.sdks as string[]) : [];
-  const inside = runs.filter((run) => inWindow(run.startedAt, window));
+  const inside = runs.filter(
+    (run) => inWindow(run.startedAt, window) && (required.length === 0 || required.includes(run.sdk)),
+  );
   const groups = new Map<string, IntegrationRunInput[]>();
   for (const run of [...inside].sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime())) {
     const key = `${run.sdk} · ${run.suite}`;
