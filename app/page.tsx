@@ -9,6 +9,7 @@ import { Card } from "@/components/ui/card";
 import { getAppDb } from "@/db/app";
 import { getNetworkNow, getNetworks, getSourceStatuses } from "@/db/queries/network";
 import { getRoadmapOverview } from "@/db/queries/roadmap";
+import { networkHealthSummary } from "@/db/queries/uptime";
 import { parseNetworkParam } from "@/lib/network-param";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -19,13 +20,14 @@ export default async function OverviewPage({ searchParams }: Props) {
   const network = parseNetworkParam((await searchParams).network);
   if (!network) notFound();
   const db = await getAppDb();
-  const [roadmap, sources, networkNow, networks] = await Promise.all([
+  const now = new Date();
+  const [roadmap, sources, networkNow, health, networks] = await Promise.all([
     getRoadmapOverview(db),
     getSourceStatuses(db),
     getNetworkNow(db, { network }),
+    networkHealthSummary(db, network, { now }),
     getNetworks(db),
   ]);
-  const now = new Date();
   const networkName = networks.find((row) => row.key === network)?.name ?? network;
 
   return (
@@ -63,7 +65,7 @@ export default async function OverviewPage({ searchParams }: Props) {
             />
           </Card>
         </div>
-        <NetworkNowCard now={networkNow} networkName={networkName} at={now} />
+        <NetworkNowCard now={networkNow} health={health} networkName={networkName} at={now} />
       </div>
     </div>
   );

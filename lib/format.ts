@@ -43,3 +43,41 @@ export function endpointHost(url: string): string {
     return url;
   }
 }
+
+/** An availability share as a percentage, floored so that 99.995% never reads as 100.00%. */
+export function formatAvailability(share: number | null): string {
+  if (share === null) return "no data";
+  return `${(Math.floor(share * 10_000) / 100).toFixed(2)}%`;
+}
+
+/** A coverage share as a whole percentage, floored; a sliver of data reads "< 1%", not "0%". */
+export function formatCoverage(share: number): string {
+  if (share > 0 && share < 0.01) return "< 1%";
+  return `${Math.floor(share * 100)}%`;
+}
+
+/** "0 min", "45 min", "2 h 5 min", "3 d 4 h". */
+export function formatMinutes(minutes: number): string {
+  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 1440) {
+    const rest = minutes % 60;
+    return `${Math.floor(minutes / 60)} h${rest ? ` ${rest} min` : ""}`;
+  }
+  const hours = Math.floor((minutes % 1440) / 60);
+  return `${Math.floor(minutes / 1440)} d${hours ? ` ${hours} h` : ""}`;
+}
+
+/** A count, or a uint64 carried as a decimal string, with thousands separators: "12,345". */
+export function formatCount(value: number | string): string {
+  return (typeof value === "string" ? BigInt(value) : value).toLocaleString("en-US");
+}
+
+/** "1 region", "3 regions". */
+export function plural(count: number, word: string, many = `${word}s`): string {
+  return `${formatCount(count)} ${count === 1 ? word : many}`;
+}
+
+/** A measurement with at most `digits` decimals and thousands separators: "1,234.5". */
+export function formatDecimal(value: number, digits = 1): string {
+  return value.toLocaleString("en-US", { maximumFractionDigits: digits });
+}

@@ -1,7 +1,12 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { CURRENT_STATE_FRESH_MS } from "@/db/queries/uptime";
+import { DOWN_SHARE_FOR_RED } from "@/lib/uptime/day-bars";
 
 export const metadata: Metadata = { title: "Methodology" };
+
+const RED = `${DOWN_SHARE_FOR_RED * 100}%`;
+const FRESH_MINUTES = CURRENT_STATE_FRESH_MS / 60_000;
 
 function Rule({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -35,11 +40,24 @@ export default function MethodologyPage() {
           degraded threshold (1 s by default), and <strong>down</strong> otherwise. A minute nobody probed is{" "}
           <strong>unknown</strong>.
         </p>
+        <p>
+          A failed probe records why: timeout, connection refused, DNS, TLS, an HTTP status, a grpc status, a
+          malformed answer, or an address we refuse to probe (below).
+        </p>
+      </Rule>
+      <Rule title="State now">
+        <p>
+          A node's state now comes from the latest probe of each region within the last {FRESH_MINUTES}{" "}
+          minutes, by the same quorum rule as below. A node no region probed that recently shows no state, not
+          "down".
+        </p>
       </Rule>
       <Rule title="Regional quorum">
         <p>
           A node-minute is down only when a majority of the regions that probed it in that minute saw it down.
-          An outage of our own prober therefore shows as unknown, never as downtime of the node.
+          An outage of our own prober therefore shows as unknown, never as downtime of the node. A region that
+          saw every node down in a minute while another region reached them is taken to be the prober's own
+          outage for that minute.
         </p>
       </Rule>
       <Rule title="Availability and coverage">
@@ -47,6 +65,15 @@ export default function MethodologyPage() {
           Availability over a window is up minutes divided by up plus down minutes. Unknown minutes and
           announced maintenance are left out of the denominator; coverage (known minutes over window minutes)
           is shown beside every availability figure so a high number on little data cannot pass unnoticed.
+        </p>
+      </Rule>
+      <Rule title="Day bars">
+        <p>
+          Each bar is one UTC day. Its colour comes from the share of that day's measured minutes that were
+          down, never from a single failed probe: green with no down minute, amber with some but under {RED},
+          red at {RED} or more. A day nobody probed the node is hatched grey; days before the node was
+          registered are left blank. Every bar can be focused, and reads out its date, availability, down
+          minutes and incidents. Today's bar covers the day so far.
         </p>
       </Rule>
       <Rule title="Latency percentiles">
@@ -60,6 +87,14 @@ export default function MethodologyPage() {
         <p>
           Windows are 24 hours, 7, 30 and 90 days, or a custom range, always in UTC. The current, incomplete
           bucket is labelled partial.
+        </p>
+      </Rule>
+      <Rule title="Which addresses we probe">
+        <p>
+          Node addresses come from operators, so the prober refuses loopback, private, link-local and cloud
+          metadata addresses. It checks the address a name resolves to at the moment it connects, so a name
+          cannot point somewhere else after the check. Such a node is recorded as down with the reason
+          "blocked address".
         </p>
       </Rule>
       <Rule title="Targets and stages">

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { MembershipBadge, NodeChecks } from "@/components/nodes/node-checks";
+import { NodesTable } from "@/components/nodes/nodes-table";
 import { RegistryFreshness } from "@/components/nodes/registry-freshness";
 import { SourceStatus } from "@/components/status/source-status";
 import { getAppDb } from "@/db/app";
 import { getLastRegistrySync, getNetworks, getSourceStatuses } from "@/db/queries/network";
+import { getNodesHealth } from "@/db/queries/node-health";
 import { getRegistryNodes } from "@/db/queries/nodes";
-import { shortAddress } from "@/lib/chain/history";
 import { parseNetworkParam } from "@/lib/network-param";
 
 export const metadata: Metadata = { title: "Nodes" };
@@ -18,22 +18,26 @@ export default async function NodesPage({ searchParams }: Props) {
   const network = parseNetworkParam((await searchParams).network);
   if (!network) notFound();
   const db = await getAppDb();
-  const [registry, lastSync, sources, networks] = await Promise.all([
+  const now = new Date();
+  const [registry, lastSync, sources, networks, health] = await Promise.all([
     getRegistryNodes(db, { network }),
     getLastRegistrySync(db, { network }),
     getSourceStatuses(db),
     getNetworks(db),
+    getNodesHealth(db, { network, now }),
   ]);
   const networkName = networks.find((row) => row.key === network)?.name ?? network;
-  const now = new Date();
 
   return (
     <div className="flex flex-col gap-4">
       <div>
         <h1 className="font-semibold text-2xl">Nodes</h1>
         <p className="mt-1 text-ink-muted">
-          Every node the on-chain registry lists on {networkName}. Uptime and latency per node arrive with the
-          prober.
+          Every node the on-chain registry lists on {networkName}, its state from our latest probes and its
+          availability over the last 30 days, with the share of that time we have data for (coverage).{" "}
+          <Link href="/methodology" className="text-accent underline underline-offset-2">
+            How we measure
+          </Link>
         </p>
       </div>
       <SourceStatus sources={sources.filter((source) => source.network === network)} now={now} />
@@ -55,63 +59,7 @@ export default async function NodesPage({ searchParams }: Props) {
               <strong className="ml-2 text-status-down">more canonical nodes than the registry allows</strong>
             ) : null}
           </p>
-          <div className="overflow-x-auto rounded-lg border border-line bg-surface">
-            <table className="w-full text-sm">
-              <caption className="sr-only">Registry nodes on {networkName}</caption>
-              <thead className="text-left text-ink-muted text-xs uppercase tracking-wide">
-                <tr className="border-line border-b">
-                  <th scope="col" className="p-3 font-medium">
-                    Node
-                  </th>
-                  <th scope="col" className="p-3 font-medium">
-                    Membership
-                  </th>
-                  <th scope="col" className="hidden p-3 font-medium md:table-cell">
-                    Address
-                  </th>
-                  <th scope="col" className="hidden p-3 font-medium lg:table-cell">
-                    Owner
-                  </th>
-                  <th scope="col" className="p-3 font-medium">
-                    Checks
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {registry.nodes.map((node) => (
-                  <tr
-                    key={node.nodeId}
-                    data-testid={`node-${node.nodeId}`}
-                    className="border-line border-t align-top"
-                  >
-                    <th scope="row" className="p-3 text-left font-normal">
-                      <Link
-                        href={`/nodes/${node.nodeId}?network=${network}`}
-                        className="font-medium text-accent underline-offset-2 hover:underline"
-                      >
-                        {node.nodeId} {node.name ? `· ${node.name}` : ""}
-                      </Link>
-                      {node.regionName ? (
-                        <span className="block text-ink-muted text-xs">{node.regionName}</span>
-                      ) : null}
-                    </th>
-                    <td className="p-3">
-                      <MembershipBadge isCanonical={node.isCanonical} inRegistry={node.inRegistry} />
-                    </td>
-                    <td className="hidden break-all p-3 font-mono text-xs md:table-cell">
-                      {node.httpAddress}
-                    </td>
-                    <td className="hidden p-3 font-mono text-xs lg:table-cell">
-                      {shortAddress(node.owner ?? "")}
-                    </td>
-                    <td className="p-3">
-                      <NodeChecks checks={node.checks} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <NodesTable nodes={registry.nodes} health={health} network={network} networkName={networkName} />
         </>
       )}
     </div>

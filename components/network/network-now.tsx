@@ -2,13 +2,38 @@ import Link from "next/link";
 import { RegistryFreshness } from "@/components/nodes/registry-freshness";
 import { Card } from "@/components/ui/card";
 import type { getNetworkNow } from "@/db/queries/network";
+import { CURRENT_STATE_FRESH_MS, type networkHealthSummary } from "@/db/queries/uptime";
+import { formatAgo } from "@/lib/format";
+import { NetworkStatusBadge } from "./network-status-badge";
 
 type NetworkNow = Awaited<ReturnType<typeof getNetworkNow>>;
+type NetworkHealth = Awaited<ReturnType<typeof networkHealthSummary>>;
 
-export function NetworkNowCard({ now, networkName, at }: { now: NetworkNow; networkName: string; at: Date }) {
+const FRESH_MINUTES = CURRENT_STATE_FRESH_MS / 60_000;
+
+export function NetworkNowCard({
+  now,
+  health,
+  networkName,
+  at,
+}: {
+  now: NetworkNow;
+  health: NetworkHealth;
+  networkName: string;
+  at: Date;
+}) {
   const synced = now.registrySyncedAt;
+  const probed = health.canonicalTotal > health.canonicalUnknown;
+  const latestProbe = health.nodes.reduce<Date | null>(
+    (latest, node) => (node.at && (!latest || node.at > latest) ? node.at : latest),
+    null,
+  );
   return (
-    <Card title={`${networkName} now`} id="network-now">
+    <Card
+      title={`${networkName} now`}
+      id="network-now"
+      action={<NetworkStatusBadge status={health.status} />}
+    >
       <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-3 lg:grid-cols-2 xl:grid-cols-3">
         <div>
           <dt className="text-ink-muted text-xs">Registered nodes</dt>
@@ -23,11 +48,29 @@ export function NetworkNowCard({ now, networkName, at }: { now: NetworkNow; netw
             ) : null}
           </dd>
         </div>
-        <div>
-          <dt className="text-ink-muted text-xs">Nodes up</dt>
-          <dd className="font-semibold text-2xl">—</dd>
+        <div data-testid="nodes-up">
+          <dt className="text-ink-muted text-xs">Canonical nodes up</dt>
+          <dd className="font-semibold text-2xl">
+            {probed ? health.canonicalUp : "—"}
+            {probed ? (
+              <span className="font-normal text-ink-muted text-sm"> of {health.canonicalTotal}</span>
+            ) : null}
+          </dd>
         </div>
       </dl>
+      {synced ? (
+        <p className="mt-3 text-ink-muted text-xs" data-testid="network-health">
+          {health.canonicalTotal === 0
+            ? "The registry lists no canonical node to probe."
+            : probed
+              ? `${health.canonicalUp} of ${health.canonicalTotal} canonical nodes up${
+                  health.canonicalUnknown
+                    ? `, ${health.canonicalUnknown} not probed in the last ${FRESH_MINUTES} minutes`
+                    : ""
+                }; latest probe ${latestProbe ? formatAgo(latestProbe, at) : "unknown"}.`
+              : `No probe data yet: no canonical node has been probed in the last ${FRESH_MINUTES} minutes.`}
+        </p>
+      ) : null}
       <div className="mt-3 text-xs">
         <RegistryFreshness
           sync={synced ? { at: synced, headBlock: now.registryBlock ?? 0 } : null}

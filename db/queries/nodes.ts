@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, ne } from "drizzle-orm";
 import { checkNode } from "@/lib/chain/checks";
 import type { Db } from "../client";
 import { networks, nodes, registryEvents } from "../schema";
@@ -91,4 +91,13 @@ export async function getRegistryNode(db: Db, { network, nodeId }: { network: st
     .from(networks)
     .where(eq(networks.key, network));
   return { node: present(row as NodeRow), history, explorerUrl: net?.explorerUrl ?? null };
+}
+
+/** The nodes a probe round visits: every node the registry lists with an address. */
+export async function probeTargets(db: Db, network: string) {
+  return db
+    .select({ nodeId: nodes.nodeId, httpAddress: nodes.httpAddress })
+    .from(nodes)
+    .where(and(eq(nodes.network, network), eq(nodes.inRegistry, true), ne(nodes.httpAddress, "")))
+    .orderBy(nodes.nodeId);
 }

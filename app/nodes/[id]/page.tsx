@@ -2,13 +2,20 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { AvailabilityCard } from "@/components/nodes/availability-card";
+import { CurrentStateCard } from "@/components/nodes/current-state-card";
+import { DayBars } from "@/components/nodes/day-bars";
+import { LatencyCard } from "@/components/nodes/latency-card";
 import { MembershipBadge, NodeChecks } from "@/components/nodes/node-checks";
+import { ReplicationCard } from "@/components/nodes/replication-card";
 import { Card } from "@/components/ui/card";
 import { getAppDb } from "@/db/app";
+import { DAY_BAR_DAYS, getNodeHealth } from "@/db/queries/node-health";
 import { getRegistryNode } from "@/db/queries/nodes";
 import { describeRegistryEvent } from "@/lib/chain/history";
 import { formatUtc } from "@/lib/format";
 import { parseNetworkParam } from "@/lib/network-param";
+import { WINDOW_PRESETS, type WindowPreset } from "@/lib/uptime/windows";
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -16,16 +23,24 @@ type Props = {
 };
 
 const nodeIdParam = z.coerce.number().int().min(1).max(4_294_967_295);
+const windowParam = z.enum(Object.keys(WINDOW_PRESETS) as [WindowPreset, ...WindowPreset[]]).default("7d");
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Node ${(await params).id}` };
 }
 
 export default async function NodePage({ params, searchParams }: Props) {
+  const query = await searchParams;
   const id = nodeIdParam.safeParse((await params).id);
-  const network = parseNetworkParam((await searchParams).network);
-  if (!id.success || !network) notFound();
-  const found = await getRegistryNode(await getAppDb(), { network, nodeId: id.data });
+  const network = parseNetworkParam(query.network);
+  const latencyWindow = windowParam.safeParse(Array.isArray(query.window) ? query.window[0] : query.window);
+  if (!id.success || !network || !latencyWindow.success) notFound();
+  const db = await getAppDb();
+  const now = new Date();
+  const [found, health] = await Promise.all([
+    getRegistryNode(db, { network, nodeId: id.data }),
+    getNodeHealth(db, { network, nodeId: id.data, now, latencyWindow: latencyWindow.data }),
+  ]);
   if (!found) notFound();
   const { node, history, explorerUrl } = found;
   const identity: [string, React.ReactNode][] = [
@@ -72,7 +87,21 @@ export default async function NodePage({ params, searchParams }: Props) {
           <MembershipBadge isCanonical={node.isCanonical} inRegistry={node.inRegistry} />
         </h1>
       </div>
-      <div className="grid items-start gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-2">
+        <CurrentStateCard current={health.current} inRegistry={node.inRegistry ?? false} now={now} />
+        <AvailabilityCard windows={health.availability} />
+      </div>
+      <Card title={`Last ${DAY_BAR_DAYS} days`} id="node-days">
+        <DayBars bars={health.dayBars} />
+      </Card>
+      <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-2">
+        <LatencyCard
+          latency={health.latency}
+          windowHref={(preset) => `/nodes/${node.nodeId}?network=${network}&window=${preset}#node-latency`}
+        />
+        <ReplicationCard replication={health.replication} now={now} />
+      </div>
+      <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-2">
         <Card title="Registry identity" id="identity">
           <dl className="grid grid-cols-[7rem_1fr] gap-x-3 gap-y-2 text-sm">
             {identity.map(([label, value]) => (

@@ -1,0 +1,60 @@
+import type { DayBar, DayBarTone } from "@/lib/uptime/day-bars";
+import { DayBarsLegend, TONE_CLASSES } from "./day-bars-legend";
+
+/** Days shown below the md breakpoint, where 90 bars would be too thin to see or tap. */
+const SMALL_SCREEN_DAYS = 30;
+
+/**
+ * One bar per UTC day, oldest first; each is focusable and named by its label, and a hovered or
+ * focused day's label is shown under the bars. A text summary says the same without colour.
+ */
+export function DayBars({ bars }: { bars: DayBar[] }) {
+  const count = (tone: DayBarTone) => bars.filter((bar) => bar.tone === tone).length;
+  const bad = bars.filter((bar) => bar.tone === "down" || bar.tone === "degraded");
+  return (
+    <div>
+      <ol
+        aria-label={`Uptime by UTC day, the last ${bars.length} days, oldest first`}
+        className="relative flex h-10 gap-px md:gap-0.5"
+        data-testid="day-bars"
+      >
+        {bars.map((bar, index) => (
+          <li
+            key={bar.day}
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: each day is focusable so keyboard users can read its figures
+            tabIndex={0}
+            aria-label={bar.label}
+            data-tone={bar.tone}
+            className={`group flex-1 rounded-[1px] ${TONE_CLASSES[bar.tone]} ${
+              index < bars.length - SMALL_SCREEN_DAYS ? "hidden md:block" : ""
+            }`}
+          >
+            <span
+              aria-hidden="true"
+              className="pointer-events-none absolute inset-x-0 top-full z-10 mt-1 hidden rounded border border-line bg-surface px-2 py-1 text-ink text-xs shadow-sm group-hover:block group-focus:block"
+            >
+              {bar.label}
+              {bar.partial ? " (today, so far)" : ""}
+            </span>
+          </li>
+        ))}
+      </ol>
+      <div className="mt-1 flex justify-between text-ink-muted text-xs">
+        <span className="md:hidden">{SMALL_SCREEN_DAYS} days ago</span>
+        <span className="hidden md:inline">{bars.length} days ago</span>
+        <span>today (UTC, so far)</span>
+      </div>
+      <p className="mt-3 text-sm" data-testid="day-bars-summary">
+        Of the last {bars.length} days: {count("up")} up, {count("degraded")} with a few down minutes,{" "}
+        {count("down")} down, {count("no_data")} without data
+        {count("not_registered") ? `, ${count("not_registered")} before the node was registered` : ""}.
+        {bad.length > 0 ? (
+          <span className="block text-ink-muted">
+            Days with down minutes: {bad.map((bar) => `${bar.day} (${bar.down} min)`).join(", ")}.
+          </span>
+        ) : null}
+      </p>
+      <DayBarsLegend />
+    </div>
+  );
+}
