@@ -72,6 +72,8 @@ export const nodeCursorSnapshots = pgTable(
   (t) => [
     primaryKey({ columns: [t.network, t.nodeId, t.region, t.at] }),
     index("node_cursor_snapshots_latest_idx").on(t.network, t.at.desc()),
+    // Each node's latest cursor, whatever region read it: one index probe per node.
+    index("node_cursor_snapshots_node_latest_idx").on(t.network, t.nodeId, t.at.desc()),
   ],
 );
 

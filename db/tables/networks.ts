@@ -73,3 +73,14 @@ export const jobRuns = pgTable(
     index("job_runs_failed_idx").on(t.startedAt.desc()).where(sql`${t.outcome} = 'failed'`),
   ],
 );
+
+/**
+ * Which app instance has the current turn of a scheduled job: with several instances behind a load
+ * balancer, each job still runs once per interval. A turn is claimed atomically and expires by itself,
+ * so an instance that dies holds nothing.
+ */
+export const jobLeases = pgTable("job_leases", {
+  name: text("name").primaryKey(), // the scheduler's job name, e.g. probe:testnet
+  holder: text("holder").notNull(),
+  until: timestamp("until", { withTimezone: true }).notNull(),
+});

@@ -2,11 +2,20 @@ export type ScheduledJob = { name: string; intervalMs: number; run: () => Promis
 
 export type Scheduler = { stop: () => void };
 
+export type SchedulerOptions = {
+  log?: (line: string) => void;
+  /** Asked before each run: false when another instance has this job's turn, so it is skipped. */
+  claim?: (job: ScheduledJob) => Promise<boolean>;
+};
+
 /**
  * Runs each job now and then every interval; a job never overlaps itself, and a failing job
  * is logged and tried again at its next tick without affecting the others.
  */
-export function startScheduler(jobs: ScheduledJob[], log: (line: string) => void = console.log): Scheduler {
+export function startScheduler(
+  jobs: ScheduledJob[],
+  { log = console.log, claim }: SchedulerOptions = {},
+): Scheduler {
   const timers: NodeJS.Timeout[] = [];
   for (const job of jobs) {
     let running = false;
@@ -14,7 +23,7 @@ export function startScheduler(jobs: ScheduledJob[], log: (line: string) => void
       if (running) return;
       running = true;
       try {
-        await job.run();
+        if (!claim || (await claim(job))) await job.run();
       } catch (error) {
         log(`[worker] ${job.name} failed: ${error instanceof Error ? error.message : String(error)}`);
       } finally {

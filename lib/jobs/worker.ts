@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
+import { claimTurn } from "@/db/mutations/job-leases";
 import { ensureProbePartitions } from "@/db/mutations/partitions";
 import type { Env } from "../env";
 import { ProbeClient } from "../probe/client";
@@ -6,29 +8,39 @@ import { runEvaluationJob } from "./evaluate";
 import { runProbeJob } from "./probe";
 import { runRegistrySyncJob } from "./registry-sync";
 import { runRetentionJob, runRollupJob } from "./rollup";
-import { startScheduler } from "./scheduler";
+import { type ScheduledJob, startScheduler } from "./scheduler";
 
 /** The jobs the worker runs: each network's registry sync and probe rounds, rollups, criteria evaluation and retention. */
 export function startWorker(db: Db, env: Env) {
   const client = new ProbeClient({ allowPrivate: env.PROBE_ALLOW_PRIVATE });
-  const scheduler = startScheduler([
-    ...env.XMTP_NETWORKS.flatMap((network) => [
+  // Several app instances may share one database: each job's turn goes to one of them per interval.
+  const holder = randomUUID();
+  const claim = (job: ScheduledJob) => claimTurn(db, { name: job.name, holder, forMs: job.intervalMs * 0.9 });
+  const scheduler = startScheduler(
+    [
+      ...env.XMTP_NETWORKS.flatMap((network) => [
+        {
+          name: `registry_sync:${network}`,
+          intervalMs: 60_000,
+          run: () => runRegistrySyncJob(db, env, { network, trigger: "worker" }),
+        },
+        {
+          name: `probe:${network}`,
+          intervalMs: env.PROBE_INTERVAL_S * 1000,
+          run: () => runProbeJob(db, env, { network, trigger: "worker", client }),
+        },
+      ]),
+      { name: "rollup", intervalMs: 60_000, run: () => runRollupJob(db, { trigger: "worker" }) },
+      { name: "evaluate", intervalMs: 300_000, run: () => runEvaluationJob(db, { trigger: "worker" }) },
+      { name: "probe_partitions", intervalMs: 3_600_000, run: () => ensureProbePartitions(db) },
       {
-        name: `registry_sync:${network}`,
-        intervalMs: 60_000,
-        run: () => runRegistrySyncJob(db, env, { network, trigger: "worker" }),
+        name: "retention",
+        intervalMs: 3_600_000,
+        run: () => runRetentionJob(db, env, { trigger: "worker" }),
       },
-      {
-        name: `probe:${network}`,
-        intervalMs: env.PROBE_INTERVAL_S * 1000,
-        run: () => runProbeJob(db, env, { network, trigger: "worker", client }),
-      },
-    ]),
-    { name: "rollup", intervalMs: 60_000, run: () => runRollupJob(db, { trigger: "worker" }) },
-    { name: "evaluate", intervalMs: 300_000, run: () => runEvaluationJob(db, { trigger: "worker" }) },
-    { name: "probe_partitions", intervalMs: 3_600_000, run: () => ensureProbePartitions(db) },
-    { name: "retention", intervalMs: 3_600_000, run: () => runRetentionJob(db, env, { trigger: "worker" }) },
-  ]);
+    ],
+    { claim },
+  );
   return {
     stop: () => {
       scheduler.stop();

@@ -24,6 +24,7 @@ const EXPECTED_TABLES = [
   "ingest_tokens",
   "integration_test_cases",
   "integration_test_runs",
+  "job_leases",
   "job_runs",
   "maintenance_windows",
   "milestones",

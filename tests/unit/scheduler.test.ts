@@ -48,11 +48,39 @@ describe("the in-process scheduler", () => {
         { name: "broken", intervalMs: 1000, run: broken },
         { name: "healthy", intervalMs: 1000, run: healthy },
       ],
-      (line) => lines.push(line),
+      { log: (line) => lines.push(line) },
     );
     await vi.advanceTimersByTimeAsync(2000);
     scheduler.stop();
     expect([failingRuns, healthyRuns]).toEqual([3, 3]);
     expect(lines).toEqual(Array(3).fill("[worker] broken failed: rpc down"));
+  });
+
+  it("skips a run whose turn another instance holds, and logs a claim that fails", async () => {
+    vi.useFakeTimers();
+    const lines: string[] = [];
+    let runs = 0;
+    const answers = [true, false, false, "down", true];
+    const claim = async () => {
+      const answer = answers.shift();
+      if (answer === "down") throw new Error("database unreachable");
+      return answer === true;
+    };
+    const scheduler = startScheduler(
+      [
+        {
+          name: "probe:testnet",
+          intervalMs: 1000,
+          run: async () => {
+            runs++;
+          },
+        },
+      ],
+      { log: (line) => lines.push(line), claim },
+    );
+    await vi.advanceTimersByTimeAsync(4000);
+    scheduler.stop();
+    expect(runs).toBe(2); // ticks 0 and 4 s had the turn
+    expect(lines).toEqual(["[worker] probe:testnet failed: database unreachable"]);
   });
 });
