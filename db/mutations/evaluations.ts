@@ -35,12 +35,8 @@ export async function storeEvaluation(
     .where(eq(criterionEvaluations.criterionKey, criterionKey))
     .orderBy(desc(criterionEvaluations.evaluatedAt), desc(criterionEvaluations.id))
     .limit(1);
-  const unchanged =
-    last &&
-    last.status === evaluation.status &&
-    sameValue(last.measured, evaluation.measured) &&
-    at.getTime() - last.evaluatedAt.getTime() < HEARTBEAT_MS;
-  if (unchanged) return false;
+  const same = !!last && last.status === evaluation.status && sameValue(last.measured, evaluation.measured);
+  if (same && at.getTime() - last.evaluatedAt.getTime() < HEARTBEAT_MS) return false;
   await db.insert(criterionEvaluations).values({
     criterionKey,
     network,
@@ -54,6 +50,7 @@ export async function storeEvaluation(
     windowEnd: evaluation.window.to,
     samples: evaluation.samples,
     evidence: evaluation.evidence,
+    changed: !same,
   });
   return true;
 }

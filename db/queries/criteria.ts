@@ -63,6 +63,11 @@ export async function criterionHistory(
     .limit(limit);
 }
 
+/**
+ * Each criterion's change points, oldest first: stored rows that changed its status or value (hourly
+ * heartbeats left out through a partial index). A timeline, or the status at a moment, reads the same
+ * from these as from the whole history.
+ */
 async function historiesByKey(db: Db): Promise<Map<string, EvaluationPoint[]>> {
   const rows = await db
     .select({
@@ -72,6 +77,7 @@ async function historiesByKey(db: Db): Promise<Map<string, EvaluationPoint[]>> {
       measured: criterionEvaluations.measured,
     })
     .from(criterionEvaluations)
+    .where(eq(criterionEvaluations.changed, true))
     .orderBy(asc(criterionEvaluations.evaluatedAt), asc(criterionEvaluations.id));
   const map = new Map<string, EvaluationPoint[]>();
   for (const row of rows) {
@@ -83,9 +89,9 @@ async function historiesByKey(db: Db): Promise<Map<string, EvaluationPoint[]>> {
 }
 
 /** Every criterion with its latest evaluation and its timeline (first passed, passing since, last changed). */
-export async function criteriaWithTimeline(db: Db) {
-  const [rows, histories] = await Promise.all([getCriteria(db), historiesByKey(db)]);
-  return rows.map((row) => ({ ...row, ...timeline(histories.get(row.key) ?? []) }));
+export async function criteriaWithTimeline(db: Db, histories?: Map<string, EvaluationPoint[]>) {
+  const [rows, byKey] = await Promise.all([getCriteria(db), histories ?? historiesByKey(db)]);
+  return rows.map((row) => ({ ...row, ...timeline(byKey.get(row.key) ?? []) }));
 }
 
 export type MissingItem =
@@ -99,9 +105,15 @@ export type MissingItem =
  * when it started.
  */
 export async function stageReadinessDetails(db: Db, { now }: { now: Date }) {
-  const [stageRows, criterionRows, milestoneRows, histories] = await Promise.all([
+  return (await roadmapState(db, now)).stages;
+}
+
+/** Criteria with their timelines and every stage's readiness, from one read of the history. */
+async function roadmapState(db: Db, now: Date) {
+  const histories = await historiesByKey(db);
+  const [stageRows, criterionRows, milestoneRows] = await Promise.all([
     getStages(db),
-    criteriaWithTimeline(db),
+    criteriaWithTimeline(db, histories),
     db
       .select({
         key: milestones.key,
@@ -111,9 +123,8 @@ export async function stageReadinessDetails(db: Db, { now }: { now: Date }) {
       })
       .from(milestones)
       .orderBy(asc(milestones.stageNumber), asc(milestones.position)),
-    historiesByKey(db),
   ]);
-  return stageRows.map((stage) => {
+  const stagesState = stageRows.map((stage) => {
     const own = criterionRows.filter((row) => row.stageNumber === stage.number);
     const readiness = stageReadiness(own.map((row) => row.status));
     const missing: MissingItem[] = [
@@ -154,6 +165,7 @@ export async function stageReadinessDetails(db: Db, { now }: { now: Date }) {
       countdown: clock ? { ...clock, previousStageMetAtStart: previousMetAtStart } : null,
     };
   });
+  return { criterionRows, stages: stagesState };
 }
 
 /** The stage under way: the first one the team has not declared complete. */
@@ -168,8 +180,15 @@ export function currentStage<T extends { declaredStatus: string; number: number 
  * since when, and what is still open (targets and milestones of the stages judged there).
  */
 export async function networkReadiness(db: Db, { network, now }: { network: string; now: Date }) {
-  const [rows, stages] = await Promise.all([criteriaWithTimeline(db), stageReadinessDetails(db, { now })]);
-  const targets = rows
+  return readinessOf(network, now, await roadmapState(db, now));
+}
+
+function readinessOf(
+  network: string,
+  now: Date,
+  { criterionRows, stages }: Awaited<ReturnType<typeof roadmapState>>,
+) {
+  const targets = criterionRows
     .filter((row) => row.network === network)
     .map((row) => ({
       key: row.key,
@@ -215,11 +234,12 @@ export async function networkReadiness(db: Db, { network, now }: { network: stri
 
 /** The one-glance summary of a network for the read API. */
 export async function networkSummary(db: Db, { network, now }: { network: string; now: Date }) {
-  const [stages, readiness, health] = await Promise.all([
-    stageReadinessDetails(db, { now }),
-    networkReadiness(db, { network, now }),
+  const [state, health] = await Promise.all([
+    roadmapState(db, now),
     networkHealthSummary(db, network, { now }),
   ]);
+  const { stages } = state;
+  const readiness = readinessOf(network, now, state);
   const stage = currentStage(stages);
   return {
     network,

@@ -32,20 +32,18 @@ export type CriterionRow = Awaited<ReturnType<typeof getCriteria>>[number];
 
 /** Criteria with their latest evaluation (null until the evaluator has run). */
 export async function getCriteria(db: Db, { stageNumber }: { stageNumber?: number } = {}) {
+  // Per criterion, its newest evaluation through the (key, evaluated_at) index: no scan of the history.
   const latest = db
-    .selectDistinctOn([criterionEvaluations.criterionKey], {
-      criterionKey: criterionEvaluations.criterionKey,
+    .select({
       status: criterionEvaluations.status,
       measured: criterionEvaluations.measured,
       samples: criterionEvaluations.samples,
       evaluatedAt: criterionEvaluations.evaluatedAt,
     })
     .from(criterionEvaluations)
-    .orderBy(
-      criterionEvaluations.criterionKey,
-      desc(criterionEvaluations.evaluatedAt),
-      desc(criterionEvaluations.id),
-    )
+    .where(eq(criterionEvaluations.criterionKey, criteria.key))
+    .orderBy(desc(criterionEvaluations.evaluatedAt), desc(criterionEvaluations.id))
+    .limit(1)
     .as("latest");
   return db
     .select({
@@ -68,7 +66,7 @@ export async function getCriteria(db: Db, { stageNumber }: { stageNumber?: numbe
       evaluatedAt: latest.evaluatedAt,
     })
     .from(criteria)
-    .leftJoin(latest, eq(latest.criterionKey, criteria.key))
+    .leftJoinLateral(latest, sql`true`)
     .where(stageNumber === undefined ? undefined : eq(criteria.stageNumber, stageNumber))
     .orderBy(asc(criteria.stageNumber), asc(criteria.position));
 }

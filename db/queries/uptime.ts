@@ -1,10 +1,10 @@
-import { and, desc, eq, gte, lt, sql } from "drizzle-orm";
+import { type AnyColumn, and, desc, eq, gte, lt, sql } from "drizzle-orm";
 import { type Histogram, histogramCount, mergeHistograms, quantile } from "@/lib/metrics/histogram";
 import { type Availability, availabilityOf, bucketStart, countableMinutes } from "@/lib/uptime/buckets";
 import { type DayBar, dayBars } from "@/lib/uptime/day-bars";
 import { DAY_MS, HOUR_MS, MAJORITY, type QuorumRule, quorumState, regionState } from "@/lib/uptime/minutes";
 import { networkStatus } from "@/lib/uptime/status";
-import { type TimeWindow, tiling } from "@/lib/uptime/windows";
+import { segments, type TimeWindow } from "@/lib/uptime/windows";
 import type { Db } from "../client";
 import {
   incidents,
@@ -17,33 +17,17 @@ import {
 
 type RollupTable = typeof uptimeRollups | typeof regionLatencyRollups;
 
-/** The rows of a window, each minute counted once: day rows, then hours and minutes at the edges. */
-function tiledRows<T extends RollupTable>(
-  db: Db,
-  table: T,
-  network: string,
-  window: TimeWindow,
-  nodeId?: number,
-) {
-  const { days, hours, minutes } = tiling(window);
-  const inside = (range: TimeWindow) =>
-    and(gte(table.bucketStart, range.from), lt(table.bucketStart, range.to));
-  const outside = (range: TimeWindow) =>
-    sql`not (${table.bucketStart} >= ${range.from} and ${table.bucketStart} < ${range.to})`;
-  const scope = and(eq(table.network, network), nodeId === undefined ? undefined : eq(table.nodeId, nodeId));
-  return db
-    .select()
-    .from(table as RollupTable)
-    .where(
-      and(
-        scope,
-        sql`(
-          (${table.granularity} = 'day' and ${inside(days)})
-          or (${table.granularity} = 'hour' and ${inside(hours)} and ${outside(days)})
-          or (${table.granularity} = 'minute' and ${inside(minutes)} and ${outside(hours)})
-        )`,
-      ),
-    ) as unknown as Promise<T["$inferSelect"][]>;
+/** Where a window's rows are, each minute counted once: day rows, then hours and minutes at the edges. */
+function inWindow(table: RollupTable, network: string, window: TimeWindow, nodeId?: number) {
+  const ranges = segments(window).map(
+    ({ granularity, from, to }) =>
+      sql`(${table.granularity} = ${granularity} and ${table.bucketStart} >= ${from} and ${table.bucketStart} < ${to})`,
+  );
+  return and(
+    eq(table.network, network),
+    nodeId === undefined ? undefined : eq(table.nodeId, nodeId),
+    ranges.length ? sql`(${sql.join(ranges, sql` or `)})` : sql`false`,
+  );
 }
 
 async function registrations(db: Db, network: string, nodeId?: number) {
@@ -74,23 +58,31 @@ export async function availabilityByNode(
   now: Date,
   { nodeId }: { nodeId?: number } = {},
 ): Promise<NodeAvailability[]> {
-  const [rows, registered] = await Promise.all([
-    tiledRows(db, uptimeRollups, network, window, nodeId),
+  const total = (column: AnyColumn) => sql<number>`coalesce(sum(${column}), 0)::int`;
+  const [sums, registered] = await Promise.all([
+    db
+      .select({
+        nodeId: uptimeRollups.nodeId,
+        up: total(uptimeRollups.upMinutes),
+        degraded: total(uptimeRollups.degradedMinutes),
+        down: total(uptimeRollups.downMinutes),
+        maintenance: total(uptimeRollups.maintenanceMinutes),
+      })
+      .from(uptimeRollups)
+      .where(inWindow(uptimeRollups, network, window, nodeId))
+      .groupBy(uptimeRollups.nodeId),
     registrations(db, network, nodeId),
   ]);
+  const byNode = new Map(sums.map((row) => [row.nodeId, row]));
   return registered.map((node) => {
     const minutes = countableMinutes(window.from.getTime(), window.to.getTime(), {
       registeredAt: node.registeredAt,
       now,
     });
-    const parts = rows
-      .filter((row) => row.nodeId === node.nodeId)
-      .map((row) => ({
-        up: row.upMinutes,
-        degraded: row.degradedMinutes,
-        down: row.downMinutes,
-        maintenance: row.maintenanceMinutes,
-      }));
+    const sum = byNode.get(node.nodeId);
+    const parts = sum
+      ? [{ up: sum.up, degraded: sum.degraded, down: sum.down, maintenance: sum.maintenance }]
+      : [];
     return { nodeId: node.nodeId, isCanonical: node.isCanonical, ...availabilityOf(parts, minutes) };
   });
 }
@@ -179,16 +171,18 @@ export async function latencyByNode(
   window: TimeWindow,
   { minSamples = 100, nodeId }: { minSamples?: number; nodeId?: number } = {},
 ): Promise<LatencyPercentiles[]> {
-  const rows = await tiledRows(
-    db,
-    regionLatencyRollups,
-    network,
-    {
-      from: new Date(bucketStart(window.from.getTime(), "hour")),
-      to: new Date(bucketStart(window.to.getTime() - 1, "hour") + HOUR_MS),
-    },
-    nodeId,
-  );
+  const hours = {
+    from: new Date(bucketStart(window.from.getTime(), "hour")),
+    to: new Date(bucketStart(window.to.getTime() - 1, "hour") + HOUR_MS),
+  };
+  const rows = await db
+    .select({
+      nodeId: regionLatencyRollups.nodeId,
+      region: regionLatencyRollups.region,
+      latencyHistogram: regionLatencyRollups.latencyHistogram,
+    })
+    .from(regionLatencyRollups)
+    .where(inWindow(regionLatencyRollups, network, hours, nodeId));
   const groups = new Map<string, { nodeId: number; region: string | null; histogram: Histogram }>();
   const add = (nodeId: number, region: string | null, histogram: Histogram) => {
     const key = `${nodeId}|${region ?? ""}`;

@@ -63,8 +63,8 @@ export const auditLog = pgTable(
     after: jsonb("after"),
   },
   (t) => [
-    index("audit_log_at_idx").on(t.at.desc()),
-    index("audit_log_network_idx").on(t.network, t.at.desc()),
+    index("audit_log_at_idx").on(t.at.desc().nullsFirst()),
+    index("audit_log_network_idx").on(t.network, t.at.desc().nullsFirst()),
     index("audit_log_entity_idx").on(t.entityType, t.entityKey),
   ],
 );

@@ -71,9 +71,10 @@ export const nodeCursorSnapshots = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.network, t.nodeId, t.region, t.at] }),
-    index("node_cursor_snapshots_latest_idx").on(t.network, t.at.desc()),
-    // Each node's latest cursor, whatever region read it: one index probe per node.
-    index("node_cursor_snapshots_node_latest_idx").on(t.network, t.nodeId, t.at.desc()),
+    index("node_cursor_snapshots_latest_idx").on(t.network, t.at.desc().nullsFirst()),
+    // Each node's latest cursor, whatever region read it: one index probe per node. Descending
+    // indexes are NULLS FIRST, the order `ORDER BY … DESC` asks for, so a LIMIT 1 reads one entry.
+    index("node_cursor_snapshots_node_latest_idx").on(t.network, t.nodeId, t.at.desc().nullsFirst()),
   ],
 );
 

@@ -69,8 +69,8 @@ export const jobRuns = pgTable(
     summary: jsonb("summary").$type<Record<string, unknown>>(),
   },
   (t) => [
-    index("job_runs_job_started_idx").on(t.job, t.network, t.startedAt.desc()),
-    index("job_runs_failed_idx").on(t.startedAt.desc()).where(sql`${t.outcome} = 'failed'`),
+    index("job_runs_job_started_idx").on(t.job, t.network, t.startedAt.desc().nullsFirst()),
+    index("job_runs_failed_idx").on(t.startedAt.desc().nullsFirst()).where(sql`${t.outcome} = 'failed'`),
   ],
 );
 

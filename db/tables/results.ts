@@ -95,7 +95,7 @@ export const integrationTestRuns = pgTable(
   },
   (t) => [
     uniqueIndex("integration_test_runs_run_id_uq").on(t.runId),
-    index("integration_test_runs_latest_idx").on(t.network, t.sdk, t.suite, t.startedAt.desc()),
+    index("integration_test_runs_latest_idx").on(t.network, t.sdk, t.suite, t.startedAt.desc().nullsFirst()),
   ],
 );
 

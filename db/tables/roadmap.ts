@@ -1,5 +1,7 @@
+import { sql } from "drizzle-orm";
 import {
   bigint,
+  boolean,
   doublePrecision,
   index,
   integer,
@@ -111,9 +113,12 @@ export const criterionEvaluations = pgTable(
     windowEnd: timestamp("window_end", { withTimezone: true }).notNull(),
     samples: integer("samples").notNull(),
     evidence: jsonb("evidence").$type<Record<string, unknown>>().notNull().default({}),
+    // false for an hourly heartbeat that repeats the row before it: timelines read only changes.
+    changed: boolean("changed").notNull().default(true),
   },
   (t) => [
-    index("criterion_evaluations_latest_idx").on(t.criterionKey, t.evaluatedAt.desc()),
+    index("criterion_evaluations_latest_idx").on(t.criterionKey, t.evaluatedAt.desc().nullsFirst()),
     index("criterion_evaluations_time_idx").on(t.network, t.evaluatedAt),
+    index("criterion_evaluations_changes_idx").on(t.criterionKey, t.evaluatedAt).where(sql`${t.changed}`),
   ],
 );

@@ -39,3 +39,26 @@ export function tiling({ from, to }: TimeWindow) {
     minutes: { from, to },
   };
 }
+
+export type Segment = { granularity: "day" | "hour" | "minute"; from: Date; to: Date };
+
+/**
+ * The tiling as disjoint ranges, each read from one granularity: whole days, the whole hours on
+ * either side of them, and the minutes at the two edges. Empty ranges are left out, so a query
+ * over these reads only the rows it counts.
+ */
+export function segments(window: TimeWindow): Segment[] {
+  const { days, hours, minutes } = tiling(window);
+  const ranges: Segment[] = [];
+  const add = (granularity: Segment["granularity"], from: Date, to: Date) => {
+    if (from.getTime() < to.getTime()) ranges.push({ granularity, from, to });
+  };
+  const hasDays = days.from.getTime() < days.to.getTime();
+  const hasHours = hours.from.getTime() < hours.to.getTime();
+  add("minute", minutes.from, hasHours ? hours.from : minutes.to);
+  if (hasHours) add("hour", hours.from, hasDays ? days.from : hours.to);
+  if (hasDays) add("day", days.from, days.to);
+  if (hasHours && hasDays) add("hour", days.to, hours.to);
+  if (hasHours) add("minute", hours.to, minutes.to);
+  return ranges;
+}

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertProbes, type ProbeRow } from "@/db/mutations/probes";
 import { runRollups } from "@/db/mutations/rollups";
 import { createIngestToken } from "@/db/mutations/tokens";
+import { criteriaWithTimeline } from "@/db/queries/criteria";
 import { seedDatabase } from "@/db/seed";
 import {
   getCriteriaApi,
@@ -254,8 +255,16 @@ describe("stage readiness from measured data", () => {
     const before = await count();
     expect((await evaluateAll(test.handle.db, { now })).stored).toBe(0);
     expect(await count()).toBe(before);
-    const later = await evaluateAll(test.handle.db, { now: new Date(now.getTime() + 61 * MIN) });
+    const heartbeatAt = new Date(now.getTime() + 61 * MIN);
+    const later = await evaluateAll(test.handle.db, { now: heartbeatAt });
     expect(later.stored).toBe(later.criteria);
+    // Heartbeats repeat what was there: flagged as such, they move no criterion's "last changed".
+    const heartbeats = await test.handle.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from criterion_evaluations where evaluated_at = ${heartbeatAt} and not changed`,
+    );
+    expect(heartbeats.rows[0]?.n).toBe(later.criteria);
+    for (const row of await criteriaWithTimeline(test.handle.db))
+      expect(row.lastChangedAt?.getTime(), row.key).toBeLessThan(heartbeatAt.getTime());
   });
 });
 
