@@ -1,6 +1,9 @@
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import pg from "pg";
@@ -10,30 +13,48 @@ import { migrateDatabase } from "@/db/migrate";
 import { createIngestToken } from "@/db/mutations/tokens";
 import { nodes } from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
+import type { Env } from "@/lib/env";
 import { probesEndpoint } from "@/lib/ingest/endpoints";
 import { runCli } from "./lib/cli";
+import { seedHistory, startApp, timePage } from "./lib/page-bench";
 
 const usage = `
-Usage: npm run bench [-- --batches N --batch-size N --concurrency N]
+Usage: npm run bench [-- --only ingest|pages] [--batches N --batch-size N --concurrency N]
+                     [--nodes N --days N --requests N]
 
-Measures the quality bars of product.md §7 on this machine, on a throwaway database (a new
-database on the server of DATABASE_URL, or an in-memory PGlite without it):
+Measures the quality bars of product.md §7 on this machine, each on a throwaway database (a new
+database on the server of DATABASE_URL, or PGlite without it):
 
   probe ingest   results/s through POST /api/ingest/probes (the route's handler behind a plain
                  HTTP server), in batches, and a raw COPY of the same rows for comparison
+  pages          server response times (p50/p95 of sequential requests) of the overview, nodes, node
+                 and stage pages and /api/v1/summary, served by the production build (built first when
+                 there is none) over --nodes registry nodes with --days days of history
 
 The last line of output is a JSON summary.
 
+  --only NAME       run one part: ingest or pages (default both)
   --batches N       batches to send (default 50)
   --batch-size N    probes per batch (default 1000)
   --concurrency N   requests in flight (default 4)
+  --nodes N         registry nodes for the pages (default 100)
+  --days N          days of history for the pages (default 90)
+  --requests N      requests per page, after 5 to warm up (default 100)
 `;
 
 const NODES = 100;
 
 await runCli({
   usage,
-  options: { batches: { type: "string" }, "batch-size": { type: "string" }, concurrency: { type: "string" } },
+  options: {
+    only: { type: "string" },
+    batches: { type: "string" },
+    "batch-size": { type: "string" },
+    concurrency: { type: "string" },
+    nodes: { type: "string" },
+    days: { type: "string" },
+    requests: { type: "string" },
+  },
   main: async ({ values, env }) => {
     const number = (flag: string, value: string | undefined, fallback: number) => {
       if (value === undefined) return fallback;
@@ -41,48 +62,124 @@ await runCli({
         throw new Error(`--${flag} must be a positive whole number (got "${value}")`);
       return Number(value);
     };
-    const batches = number("batches", values.batches, 50);
-    const batchSize = number("batch-size", values["batch-size"], 1000);
-    const concurrency = number("concurrency", values.concurrency, 4);
-    const { handle, drop } = await throwawayDatabase(env.databaseUrl);
-    try {
-      console.error(`database: ${handle.location}`);
-      const benchEnv = {
-        ...env,
-        INGEST_RATE_LIMIT_PER_MIN: 1_000_000,
-        INGEST_MAX_BODY_BYTES: 4 * 1024 * 1024,
-      };
-      await seedDatabase(handle.db, benchEnv);
-      await handle.db.insert(nodes).values(
-        Array.from({ length: NODES }, (_, i) => ({
-          network: "testnet",
-          nodeId: (i + 1) * 100,
-          owner: `0x${"a".repeat(40)}`,
-          signer: `0x${"b".repeat(40)}`,
-          signingPublicKey: "0x04",
-          httpAddress: `https://node-${i}.example.org`,
-        })),
-      );
-      const { token } = await createIngestToken(handle.db, {
-        name: "bench",
-        scopes: ["probes"],
-        actor: "bench",
-      });
-      const ingest = await probeIngest(handle, benchEnv, token, { batches, batchSize, concurrency });
-      return { probeIngest: ingest };
-    } finally {
-      await drop();
-    }
+    if (values.only !== undefined && !["ingest", "pages"].includes(values.only))
+      throw new Error(`--only must be ingest or pages (got "${values.only}")`);
+    const ingestSettings = {
+      batches: number("batches", values.batches, 50),
+      batchSize: number("batch-size", values["batch-size"], 1000),
+      concurrency: number("concurrency", values.concurrency, 4),
+    };
+    const pageSettings = {
+      nodes: number("nodes", values.nodes, 100),
+      days: number("days", values.days, 90),
+      requests: number("requests", values.requests, 100),
+    };
+    const summary: Record<string, unknown> = {};
+    if (values.only !== "pages") summary.probeIngest = await ingestBench(env, ingestSettings);
+    if (values.only !== "ingest") summary.pages = await pagesBench(env, pageSettings);
+    return summary;
   },
 });
 
+async function ingestBench(env: Env, settings: { batches: number; batchSize: number; concurrency: number }) {
+  const { handle, drop } = await throwawayDatabase(env.databaseUrl);
+  try {
+    console.error(`database: ${handle.location}`);
+    const benchEnv = {
+      ...env,
+      INGEST_RATE_LIMIT_PER_MIN: 1_000_000,
+      INGEST_MAX_BODY_BYTES: 4 * 1024 * 1024,
+    };
+    await seedDatabase(handle.db, benchEnv);
+    await handle.db.insert(nodes).values(
+      Array.from({ length: NODES }, (_, i) => ({
+        network: "testnet",
+        nodeId: (i + 1) * 100,
+        owner: `0x${"a".repeat(40)}`,
+        signer: `0x${"b".repeat(40)}`,
+        signingPublicKey: "0x04",
+        httpAddress: `https://node-${i}.example.org`,
+      })),
+    );
+    const { token } = await createIngestToken(handle.db, {
+      name: "bench",
+      scopes: ["probes"],
+      actor: "bench",
+    });
+    return await probeIngest(handle, benchEnv, token, settings);
+  } finally {
+    await drop();
+  }
+}
+
+async function pagesBench(
+  env: Env,
+  { nodes: nodeCount, days, requests }: { nodes: number; days: number; requests: number },
+) {
+  const database = await throwawayDatabase(env.databaseUrl, { onDisk: true });
+  try {
+    console.error(
+      `pages: seeding ${nodeCount} nodes with ${days} days of history in ${database.handle.location}`,
+    );
+    const seeded = performance.now();
+    await seedDatabase(database.handle.db, env);
+    await seedHistory(database.handle.db, { nodes: nodeCount, days });
+    console.error(`pages: seeded in ${Math.round((performance.now() - seeded) / 1000)} s`);
+    await database.release(); // PGlite: the app must be the only process holding the directory
+    const app = await startApp(database.appEnv);
+    try {
+      const middle = Math.ceil(nodeCount / 2) * 100;
+      const paths = {
+        overview: "/?network=testnet",
+        nodes: "/nodes?network=testnet",
+        node: `/nodes/${middle}?network=testnet`,
+        stage: "/stages/2",
+        summaryApi: "/api/v1/summary?network=testnet",
+      };
+      const timings: Record<string, Awaited<ReturnType<typeof timePage>>> = {};
+      for (const [name, path] of Object.entries(paths)) {
+        timings[name] = await timePage(`${app.url}${path}`, { requests });
+        const { p50Ms, p95Ms } = timings[name];
+        console.error(`pages: ${path} p50 ${p50Ms} ms, p95 ${p95Ms} ms (target p95 ≤ 100 ms)`);
+      }
+      return { driver: database.handle.driver, nodeCount, days, ...timings };
+    } finally {
+      app.stop();
+    }
+  } finally {
+    await database.drop();
+  }
+}
+
+/** A migrated database nobody else uses: a new one on the server of `url`, or PGlite (in memory, or in a temp dir). */
 async function throwawayDatabase(
   url: string | undefined,
-): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
+  { onDisk = false } = {},
+): Promise<{
+  handle: DatabaseHandle;
+  appEnv: Record<string, string>;
+  release: () => Promise<void>;
+  drop: () => Promise<void>;
+}> {
+  let closed = false;
+  const closeOnce = async (handle: DatabaseHandle) => {
+    if (!closed) await handle.close();
+    closed = true;
+  };
   if (!url) {
-    const handle = await openDatabase({ pgliteDir: "memory://" });
+    const dir = onDisk ? mkdtempSync(join(tmpdir(), "bench-pglite-")) : null;
+    const pgliteDir = dir ? join(dir, "pglite") : "memory://";
+    const handle = await openDatabase({ pgliteDir });
     await migrateDatabase(handle);
-    return { handle, drop: () => handle.close() };
+    return {
+      handle,
+      appEnv: { DATABASE_URL: "", POSTGRES_URL: "", PGLITE_DIR: pgliteDir },
+      release: () => closeOnce(handle),
+      drop: async () => {
+        await closeOnce(handle);
+        if (dir) rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const name = `bench_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
   const admin = async (statement: string) => {
@@ -101,8 +198,10 @@ async function throwawayDatabase(
   await migrateDatabase(handle);
   return {
     handle,
+    appEnv: { DATABASE_URL: target.toString() },
+    release: () => closeOnce(handle),
     drop: async () => {
-      await handle.close();
+      await closeOnce(handle);
       await admin(`drop database if exists "${name}" with (force)`);
     },
   };
