@@ -16,7 +16,7 @@ import { seedDatabase } from "@/db/seed";
 import type { Env } from "@/lib/env";
 import { probesEndpoint } from "@/lib/ingest/endpoints";
 import { runCli } from "./lib/cli";
-import { seedHistory, startApp, timePage } from "./lib/page-bench";
+import { firstLoadJs, seedHistory, startApp, timePage } from "./lib/page-bench";
 
 const usage = `
 Usage: npm run bench [-- --only ingest|pages] [--batches N --batch-size N --concurrency N]
@@ -29,7 +29,8 @@ database on the server of DATABASE_URL, or PGlite without it):
                  HTTP server), in batches, and a raw COPY of the same rows for comparison
   pages          server response times (p50/p95 of sequential requests) of the overview, nodes, node
                  and stage pages and /api/v1/summary, served by the production build (built first when
-                 there is none) over --nodes registry nodes with --days days of history
+                 there is none) over --nodes registry nodes with --days days of history, and the
+                 overview's first-load JavaScript (every script its HTML loads, gzipped)
 
 The last line of output is a JSON summary.
 
@@ -142,7 +143,11 @@ async function pagesBench(
         const { p50Ms, p95Ms } = timings[name];
         console.error(`pages: ${path} p50 ${p50Ms} ms, p95 ${p95Ms} ms (target p95 ≤ 100 ms)`);
       }
-      return { driver: database.handle.driver, nodeCount, days, ...timings };
+      const js = await firstLoadJs(`${app.url}${paths.overview}`);
+      console.error(
+        `pages: overview first-load JS ${js.gzipKb} kB gzipped in ${js.files} files (target ≤ 250 kB)`,
+      );
+      return { driver: database.handle.driver, nodeCount, days, ...timings, overviewFirstLoadJs: js };
     } finally {
       app.stop();
     }

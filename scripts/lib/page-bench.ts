@@ -2,6 +2,7 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
+import { gzipSync } from "node:zlib";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { histogramOf } from "@/lib/metrics/histogram";
@@ -117,4 +118,18 @@ function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** The JavaScript a first visit to a page downloads: every script file its HTML loads, gzipped. */
+export async function firstLoadJs(url: string): Promise<{ files: number; gzipKb: number }> {
+  const html = await (await fetch(url)).text();
+  const sources = [
+    ...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) => match[1] as string)),
+  ];
+  let bytes = 0;
+  for (const source of sources) {
+    const body = Buffer.from(await (await fetch(new URL(source, url))).arrayBuffer());
+    bytes += gzipSync(body).length;
+  }
+  return { files: sources.length, gzipKb: Math.round((bytes / 1024) * 10) / 10 };
 }
