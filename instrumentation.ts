@@ -7,7 +7,7 @@ export async function register() {
   console.log(`[db] ${handle.location}: migrated and seeded`);
   if (env.WORKER === "inline") {
     const { startWorker } = await import("./lib/jobs/worker");
-    startWorker(handle.db, env);
+    startWorker(handle.db, env, { shared: handle.driver === "postgres" });
     console.log("[worker] running inline");
   }
 }

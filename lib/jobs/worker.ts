@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
 import type { Db } from "@/db/client";
 import { claimTurn } from "@/db/mutations/job-leases";
 import { ensureProbePartitions } from "@/db/mutations/partitions";
@@ -11,11 +11,15 @@ import { runRetentionJob, runRollupJob } from "./rollup";
 import { type ScheduledJob, startScheduler } from "./scheduler";
 
 /** The jobs the worker runs: each network's registry sync and probe rounds, rollups, criteria evaluation and retention. */
-export function startWorker(db: Db, env: Env) {
+export function startWorker(db: Db, env: Env, { shared }: { shared: boolean }) {
   const client = new ProbeClient({ allowPrivate: env.PROBE_ALLOW_PRIVATE });
-  // Several app instances may share one database: each job's turn goes to one of them per interval.
-  const holder = randomUUID();
-  const claim = (job: ScheduledJob) => claimTurn(db, { name: job.name, holder, forMs: job.intervalMs * 0.9 });
+  // Several app instances may share a Postgres database: each job's turn goes to one of them per
+  // interval. The holder names the host and port, so an instance restarted in place keeps its turns.
+  // PGlite is one process by construction: nothing to share.
+  const holder = `${hostname()}:${env.PORT}`;
+  const claim = shared
+    ? (job: ScheduledJob) => claimTurn(db, { name: job.name, holder, forMs: job.intervalMs * 0.9 })
+    : undefined;
   const scheduler = startScheduler(
     [
       ...env.XMTP_NETWORKS.flatMap((network) => [
