@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { NodesHealth } from "@/db/queries/node-health";
 import type { RegistryNode } from "@/db/queries/nodes";
 import { shortAddress } from "@/lib/chain/history";
@@ -62,12 +61,14 @@ export function NodesTable({
                 className="border-line border-t align-top"
               >
                 <th scope="row" className="p-2 text-left font-normal sm:p-3">
-                  <Link
+                  {/* A plain link: a row per node would otherwise put a client component (and, in view,
+                      a prefetch request) per node on the page. */}
+                  <a
                     href={`/nodes/${node.nodeId}?network=${network}`}
                     className="font-medium text-accent underline-offset-2 hover:underline"
                   >
                     {node.nodeId} {node.name ? `· ${node.name}` : ""}
-                  </Link>
+                  </a>
                   {node.regionName ? (
                     <span className="block text-ink-muted text-xs">{node.regionName}</span>
                   ) : null}
