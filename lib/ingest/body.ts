@@ -60,25 +60,37 @@ function canonicalJson(value: unknown): string {
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+export const MAX_DEPTH = 32;
+
 /**
- * The path of the first string (value or key) Postgres cannot store: one holding U+0000 or a lone
- * UTF-16 surrogate. Such a body is refused up front rather than failing inside the transaction.
+ * The first thing in a body Postgres cannot store, or that no runner sends: a string (value or key)
+ * holding U+0000 or a lone UTF-16 surrogate, or nesting deeper than MAX_DEPTH. Refused up front
+ * rather than failing inside the transaction; walked without recursion, however deep the body.
  */
-export function unstorableStringPath(value: unknown, path: string[] = []): string | null {
+export function unstorable(value: unknown): { path: string; message: string } | null {
   const bad = (text: string) => text.includes("\u0000") || LONE_SURROGATE.test(text);
-  if (typeof value === "string") return bad(value) ? path.join(".") || "(body)" : null;
-  if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) {
-      const found = unstorableStringPath(item, [...path, String(index)]);
-      if (found) return found;
+  const pathOf = (parts: readonly string[]) => parts.join(".") || "(body)";
+  const stack: { value: unknown; path: readonly string[] }[] = [{ value, path: [] }];
+  while (stack.length > 0) {
+    const { value: item, path } = stack.pop() as (typeof stack)[number];
+    if (typeof item === "string") {
+      if (bad(item))
+        return { path: pathOf(path), message: "must not contain U+0000 or a lone UTF-16 surrogate" };
+      continue;
     }
-    return null;
-  }
-  if (value && typeof value === "object") {
-    for (const [key, item] of Object.entries(value)) {
-      if (bad(key)) return [...path, key.replaceAll("\u0000", "\\u0000")].join(".");
-      const found = unstorableStringPath(item, [...path, key]);
-      if (found) return found;
+    if (!item || typeof item !== "object") continue;
+    if (path.length >= MAX_DEPTH)
+      return { path: pathOf(path), message: `is nested deeper than ${MAX_DEPTH} levels` };
+    const entries = Array.isArray(item)
+      ? item.map((child, index) => [String(index), child] as const)
+      : Object.entries(item);
+    for (const [key, child] of entries.reverse()) {
+      if (bad(key))
+        return {
+          path: pathOf([...path, key.replaceAll("\u0000", "\\u0000")]),
+          message: "must not contain U+0000 or a lone UTF-16 surrogate",
+        };
+      stack.push({ value: child, path: [...path, key] });
     }
   }
   return null;

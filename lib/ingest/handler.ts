@@ -5,7 +5,7 @@ import { authenticateIngestToken } from "@/db/mutations/tokens";
 import type { IngestScope } from "@/db/tables/auth";
 import { bearerToken } from "../auth/tokens";
 import type { Env } from "../env";
-import { bodyHash, parseJson, readBody, unstorableStringPath } from "./body";
+import { bodyHash, parseJson, readBody, unstorable } from "./body";
 import { errorResponse, IngestError, issuesOf } from "./errors";
 
 export type IngestContext = { db: Db; env: Env; now?: () => Date };
@@ -63,12 +63,9 @@ export function ingestEndpoint<S extends z.ZodType>({
         contentTypes,
       });
       const value = parse(text, contentType, new URL(request.url));
-      const unstorable = unstorableStringPath(value);
-      if (unstorable) {
-        throw new IngestError(400, "invalid_body", "the body does not match the expected shape", [
-          { path: unstorable, message: "must not contain U+0000 or a lone UTF-16 surrogate" },
-        ]);
-      }
+      const refused = unstorable(value);
+      if (refused)
+        throw new IngestError(400, "invalid_body", "the body does not match the expected shape", [refused]);
       const parsed = schema.safeParse(value);
       if (!parsed.success) {
         throw new IngestError(

@@ -143,9 +143,7 @@ export class ProbeSpool {
           duplicates?: number;
         };
         if (response.ok) {
-          await unlink(path).catch((error) => {
-            if (!isMissing(error)) throw error;
-          });
+          await removeIfThere(path);
           report.delivered += 1;
           report.stored += body.stored ?? 0;
           report.duplicates += body.duplicates ?? 0;
@@ -153,16 +151,17 @@ export class ProbeSpool {
         }
         const reason = `HTTP ${response.status}${body.error?.message ? `: ${body.error.message}` : ""}`;
         const refused = response.status === 400 ? refusedProbes(body) : new Set<number>();
-        if (refused.size > 0) {
-          const parsed = JSON.parse(batch) as ProbeBatchBody;
-          const kept = parsed.probes.filter((_, at) => !refused.has(at));
+        const parsed = refused.size > 0 ? (JSON.parse(batch) as ProbeBatchBody) : null;
+        const kept = parsed?.probes.filter((_, at) => !refused.has(at)) ?? [];
+        // Only when the answer names probes of this batch; otherwise it is refused as a whole.
+        if (parsed && kept.length < parsed.probes.length) {
           report.dropped += parsed.probes.length - kept.length;
           const first = body.error?.issues?.[0]?.message ?? "";
           log(
             `batch ${name}: dropped ${parsed.probes.length - kept.length} refused probes (${first}); re-sending ${kept.length}`,
           );
           if (kept.length === 0) {
-            await unlink(path);
+            await removeIfThere(path);
             break;
           }
           await this.write(name, { ...parsed, probes: kept });
@@ -198,6 +197,12 @@ function refusedProbes(body: RefusalBody): Set<number> {
 }
 
 const isMissing = (error: unknown) => (error as NodeJS.ErrnoException)?.code === "ENOENT";
+
+/** Another prober sharing the spool may have delivered the batch first. */
+const removeIfThere = (path: string) =>
+  unlink(path).catch((error) => {
+    if (!isMissing(error)) throw error;
+  });
 
 function causeOf(error: unknown): string {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;

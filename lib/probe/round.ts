@@ -68,9 +68,15 @@ export const MAX_ERROR_CHARS = 2000;
 export const MAX_CURSOR_ENTRIES = 1000;
 
 export function cleanText(text: string, max: number): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes
-  const printable = text.replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
-  return printable.length > max ? `${printable.slice(0, max - 1)}…` : printable;
+  const printable = text
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes
+    .replace(/[\u0000-\u001f\u007f]+/g, " ")
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD")
+    .trim();
+  if (printable.length <= max) return printable;
+  const cut = printable.slice(0, max - 1);
+  // Never end on the first half of a surrogate pair: that half alone cannot be stored.
+  return `${/[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut}…`;
 }
 
 function boundedCursor(cursor: SyncCursor): SyncCursor {

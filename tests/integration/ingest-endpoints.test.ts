@@ -161,6 +161,13 @@ describe("strings Postgres cannot store", () => {
     expect((await surrogate.json()).error.issues[0].path).toBe("details.note");
     expect(await test.handle.db.$count(benchmarkResults)).toBe(before);
   });
+
+  it("refuses a body nested thousands deep with a 400, not a stack overflow", async () => {
+    const deep = `{"runId":"fork-deep","network":"testnet","startedAt":"2026-11-20T10:00:00Z","groupsChecked":1,"forkedGroups":0,"details":${"[".repeat(5000)}${"]".repeat(5000)}}`;
+    const response = await post(forkChecksEndpoint, deep);
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.issues[0].message).toBe("is nested deeper than 32 levels");
+  });
 });
 
 describe("the per-token rate limit", () => {
