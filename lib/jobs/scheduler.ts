@@ -4,7 +4,7 @@ export type Scheduler = { stop: () => void };
 
 export type SchedulerOptions = {
   log?: (line: string) => void;
-  /** Asked before each run: false when another instance has this job's turn, so it is skipped. */
+  /** Asked before each run (and again while it runs): false when another instance has this job's turn. */
   claim?: (job: ScheduledJob) => Promise<boolean>;
 };
 
@@ -22,11 +22,16 @@ export function startScheduler(
     const tick = async () => {
       if (running) return;
       running = true;
+      let renewal: NodeJS.Timeout | undefined;
       try {
-        if (!claim || (await claim(job))) await job.run();
+        if (claim && !(await claim(job))) return;
+        // A run longer than its turn keeps claiming it, so no other instance starts the same job.
+        if (claim) renewal = setInterval(() => void claim(job).catch(() => {}), job.intervalMs / 3);
+        await job.run();
       } catch (error) {
         log(`[worker] ${job.name} failed: ${error instanceof Error ? error.message : String(error)}`);
       } finally {
+        clearInterval(renewal);
         running = false;
       }
     };

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { Db } from "@/db/client";
 import { claimTurn } from "@/db/mutations/job-leases";
@@ -14,9 +15,8 @@ import { type ScheduledJob, startScheduler } from "./scheduler";
 export function startWorker(db: Db, env: Env, { shared }: { shared: boolean }) {
   const client = new ProbeClient({ allowPrivate: env.PROBE_ALLOW_PRIVATE });
   // Several app instances may share a Postgres database: each job's turn goes to one of them per
-  // interval. The holder names the host and port, so an instance restarted in place keeps its turns.
-  // PGlite is one process by construction: nothing to share.
-  const holder = `${hostname()}:${env.PORT}`;
+  // interval, held while it runs. PGlite is one process by construction: nothing to share.
+  const holder = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const claim = shared
     ? (job: ScheduledJob) => claimTurn(db, { name: job.name, holder, forMs: job.intervalMs * 0.9 })
     : undefined;

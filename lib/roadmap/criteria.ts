@@ -73,6 +73,12 @@ export function verdict(
   return { ...base, status: meets(measured, spec.comparator, spec.target) ? "pass" : "fail", measured };
 }
 
+/** Two measured values are the same when they agree to 6 significant digits (floating noise aside). */
+export function sameValue(a: number | null, b: number | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a === b || Math.abs(a - b) <= Math.abs(a) * 1e-6;
+}
+
 /** Where anyone can fetch the data behind an evaluation, for the same window. */
 export function evidencePath(key: string, window: TimeWindow): string {
   const query = new URLSearchParams({ from: window.from.toISOString(), to: window.to.toISOString() });

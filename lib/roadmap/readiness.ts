@@ -1,3 +1,5 @@
+import { sameValue } from "./criteria";
+
 export type CriterionStatus = "pass" | "fail" | "insufficient_data";
 
 export type StageReadiness = {
@@ -40,9 +42,12 @@ export function timeline(history: readonly EvaluationPoint[]) {
   for (const point of ordered) {
     if (point.status === "pass" && previous?.status !== "pass") passingSince = point.evaluatedAt;
     if (point.status !== "pass") passingSince = null;
-    if (!previous || previous.status !== point.status || previous.measured !== point.measured)
+    // Compared with the last change, as the store flags heartbeats: drift below the tolerance
+    // over many hours is not a change.
+    if (!previous || previous.status !== point.status || !sameValue(previous.measured, point.measured)) {
       lastChangedAt = point.evaluatedAt;
-    previous = point;
+      previous = point;
+    }
   }
   return { firstPassedAt, passingSince, lastChangedAt };
 }

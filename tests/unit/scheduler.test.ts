@@ -83,4 +83,20 @@ describe("the in-process scheduler", () => {
     expect(runs).toBe(2); // ticks 0 and 4 s had the turn
     expect(lines).toEqual(["[worker] probe:testnet failed: database unreachable"]);
   });
+
+  it("keeps claiming a job's turn while a long run lasts, and stops when it ends", async () => {
+    vi.useFakeTimers();
+    let claims = 0;
+    const claim = async () => {
+      claims++;
+      return true;
+    };
+    const long = () => new Promise<void>((resolve) => setTimeout(resolve, 2500));
+    const scheduler = startScheduler([{ name: "rollup", intervalMs: 1000, run: long }], { claim });
+    await vi.advanceTimersByTimeAsync(2600); // the run: claimed at 0, renewed every 333 ms until 2.5 s
+    expect(claims).toBe(1 + 7);
+    scheduler.stop();
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(claims).toBe(8);
+  });
 });
