@@ -12,6 +12,7 @@ import {
   throughputRuns,
 } from "../schema";
 import { getLastRegistrySync } from "./network";
+import { milestoneColumns } from "./roadmap";
 import { availabilityByNode } from "./uptime";
 
 /**
@@ -116,16 +117,7 @@ export async function loadCriterionInput(
     }
     case "milestone": {
       const key = String(spec.params.milestone ?? "");
-      const [row] = await db
-        .select({
-          key: milestones.key,
-          title: milestones.title,
-          status: milestones.status,
-          evidenceUrl: milestones.evidenceUrl,
-          doneAt: milestones.doneAt,
-        })
-        .from(milestones)
-        .where(eq(milestones.key, key));
+      const [row] = await db.select(milestoneColumns).from(milestones).where(eq(milestones.key, key));
       return { kind: "milestone", milestone: row ?? null };
     }
   }

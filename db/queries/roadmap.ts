@@ -71,15 +71,18 @@ export async function getCriteria(db: Db, { stageNumber }: { stageNumber?: numbe
     .orderBy(asc(criteria.stageNumber), asc(criteria.position));
 }
 
+/** What a page or an evaluator says of a milestone. */
+export const milestoneColumns = {
+  key: milestones.key,
+  title: milestones.title,
+  status: milestones.status,
+  evidenceUrl: milestones.evidenceUrl,
+  doneAt: milestones.doneAt,
+};
+
 export async function getMilestones(db: Db, { stageNumber }: { stageNumber: number }) {
   return db
-    .select({
-      key: milestones.key,
-      title: milestones.title,
-      status: milestones.status,
-      evidenceUrl: milestones.evidenceUrl,
-      doneAt: milestones.doneAt,
-    })
+    .select(milestoneColumns)
     .from(milestones)
     .where(eq(milestones.stageNumber, stageNumber))
     .orderBy(asc(milestones.position));
