@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { isStorableText } from "../storable-text";
 import { IngestError } from "./errors";
 
 /** Reads a request body of an accepted content type, refusing more than maxBytes without reading it all. */
@@ -58,8 +59,6 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
 export const MAX_DEPTH = 32;
 
 /**
@@ -68,7 +67,7 @@ export const MAX_DEPTH = 32;
  * rather than failing inside the transaction; walked without recursion, however deep the body.
  */
 export function unstorable(value: unknown): { path: string; message: string } | null {
-  const bad = (text: string) => text.includes("\u0000") || LONE_SURROGATE.test(text);
+  const bad = (text: string) => !isStorableText(text);
   const pathOf = (parts: readonly string[]) => parts.join(".") || "(body)";
   const stack: { value: unknown; path: readonly string[] }[] = [{ value, path: [] }];
   while (stack.length > 0) {

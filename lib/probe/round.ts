@@ -1,3 +1,4 @@
+import { withoutLoneSurrogates } from "../storable-text";
 import { getSyncCursor, getVersion, type ProbeClient } from "./client";
 import type { ErrorClass } from "./errors";
 import type { SyncCursor } from "./grpc-web";
@@ -68,11 +69,10 @@ export const MAX_ERROR_CHARS = 2000;
 export const MAX_CURSOR_ENTRIES = 1000;
 
 export function cleanText(text: string, max: number): string {
-  const printable = text
+  const printable = withoutLoneSurrogates(
     // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes
-    .replace(/[\u0000-\u001f\u007f]+/g, " ")
-    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD")
-    .trim();
+    text.replace(/[\u0000-\u001f\u007f]+/g, " "),
+  ).trim();
   if (printable.length <= max) return printable;
   const cut = printable.slice(0, max - 1);
   // Never end on the first half of a surrogate pair: that half alone cannot be stored.

@@ -1,11 +1,11 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
-import { createServer } from "node:net";
 import { gzipSync } from "node:zlib";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { histogramOf } from "@/lib/metrics/histogram";
+import { freePort } from "../../tests/support/free-port";
 
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 
@@ -107,17 +107,6 @@ export async function timePage(url: string, { requests, warmUp = 5 }: { requests
   const at = (q: number) =>
     Math.round(times[Math.min(times.length - 1, Math.ceil(times.length * q) - 1)] ?? 0);
   return { requests, p50Ms: at(0.5), p95Ms: at(0.95), maxMs: Math.round(times.at(-1) ?? 0) };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** The JavaScript a first visit to a page downloads: every script file its HTML loads, gzipped. */
