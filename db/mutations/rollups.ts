@@ -166,29 +166,16 @@ export async function rollupSpan(
 export async function rollupDay(db: Db, network: string, day: number, { now }: Pick<Options, "now">) {
   const from = new Date(day);
   const to = new Date(day + DAY_MS);
+  const hoursOf = (table: typeof uptimeRollups | typeof regionLatencyRollups) =>
+    and(
+      eq(table.network, network),
+      eq(table.granularity, "hour"),
+      gte(table.bucketStart, from),
+      lt(table.bucketStart, to),
+    );
   const [hourRows, regionRows, registered] = await Promise.all([
-    db
-      .select()
-      .from(uptimeRollups)
-      .where(
-        and(
-          eq(uptimeRollups.network, network),
-          eq(uptimeRollups.granularity, "hour"),
-          gte(uptimeRollups.bucketStart, from),
-          lt(uptimeRollups.bucketStart, to),
-        ),
-      ),
-    db
-      .select()
-      .from(regionLatencyRollups)
-      .where(
-        and(
-          eq(regionLatencyRollups.network, network),
-          eq(regionLatencyRollups.granularity, "hour"),
-          gte(regionLatencyRollups.bucketStart, from),
-          lt(regionLatencyRollups.bucketStart, to),
-        ),
-      ),
+    db.select().from(uptimeRollups).where(hoursOf(uptimeRollups)),
+    db.select().from(regionLatencyRollups).where(hoursOf(regionLatencyRollups)),
     db
       .select({ nodeId: nodes.nodeId, registeredAt: nodes.registeredAt })
       .from(nodes)

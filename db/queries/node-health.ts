@@ -58,11 +58,11 @@ export async function getNodeHealth(
       minSamples: LATENCY_MIN_SAMPLES,
       nodeId,
     }),
-    currentStates(db, network, { now }),
+    currentStates(db, network, { now, nodeId }),
     replicationState(db, network),
   ]);
   return {
-    current: states.find((state) => state.nodeId === nodeId) ?? null,
+    current: states[0] ?? null,
     availability,
     dayBars,
     latency: { window: latencyWindow, minSamples: LATENCY_MIN_SAMPLES, rows: latency },

@@ -225,7 +225,8 @@ export async function currentStates(
     now,
     freshMs = CURRENT_STATE_FRESH_MS,
     rule = MAJORITY,
-  }: { now: Date; freshMs?: number; rule?: QuorumRule },
+    nodeId,
+  }: { now: Date; freshMs?: number; rule?: QuorumRule; nodeId?: number },
 ): Promise<CurrentState[]> {
   const since = new Date(now.getTime() - freshMs);
   const [latest, registered] = await Promise.all([
@@ -235,17 +236,20 @@ export async function currentStates(
       .where(
         and(
           eq(probes.network, network),
+          nodeId === undefined ? undefined : eq(probes.nodeId, nodeId),
           gte(probes.at, since),
           lt(probes.at, new Date(now.getTime() + 60_000)),
         ),
       )
       .orderBy(probes.nodeId, probes.region, desc(probes.at)),
-    registrations(db, network),
+    registrations(db, network, nodeId),
   ]);
+  const byNode = new Map<number, typeof latest>();
+  for (const probe of latest) byNode.set(probe.nodeId, [...(byNode.get(probe.nodeId) ?? []), probe]);
   return registered
     .filter((node) => node.inRegistry)
     .map((node) => {
-      const mine = latest.filter((probe) => probe.nodeId === node.nodeId);
+      const mine = byNode.get(node.nodeId) ?? [];
       const states = mine.map((probe) =>
         regionState({
           probes: 1,
