@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { REGION_PATTERN, REGION_RULE } from "./limits";
 
 export const NETWORK_KEYS = ["testnet", "mainnet", "local"] as const;
 export type NetworkKey = (typeof NETWORK_KEYS)[number];
@@ -61,11 +62,7 @@ const variables = z.object({
   SETTLEMENT_RPC_URL: httpUrl.optional(),
   NODE_REGISTRY_ADDRESS: address.optional(),
   NODE_REGISTRY_FROM_BLOCK: integer(0, Number.MAX_SAFE_INTEGER).default(0),
-  PROBE_REGION: z
-    .string()
-    .trim()
-    .regex(/^[a-z0-9-]{1,40}$/, "must be lowercase letters, digits and dashes")
-    .default("local"),
+  PROBE_REGION: z.string().trim().regex(REGION_PATTERN, REGION_RULE).default("local"),
   PROBE_INTERVAL_S: integer(5, 3600).default(30),
   PROBE_TIMEOUT_MS: integer(100, 60_000).default(5000),
   PROBE_DEGRADED_MS: integer(1, 60_000).default(1000),

@@ -1,4 +1,4 @@
-import type { Comparator } from "@/db/tables/roadmap";
+import type { Comparator } from "@/lib/roadmap/vocabulary";
 
 const COMPARATOR_SIGNS: Record<Comparator, string> = { lt: "<", lte: "≤", gt: ">", gte: "≥", eq: "=" };
 

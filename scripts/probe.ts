@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { NETWORK_KEYS, type NetworkKey } from "@/lib/env";
 import { roundSettings, roundSummary, runProbeJob } from "@/lib/jobs/probe";
+import { REGION_PATTERN, REGION_RULE } from "@/lib/limits";
 import { ProbeClient } from "@/lib/probe/client";
 import { ProbeSpool, toBatches } from "@/lib/probe/push";
 import { registryTargets } from "@/lib/probe/registry-targets";
@@ -40,8 +41,8 @@ await runCli({
   main: async ({ values, env }) => {
     if (values.network !== undefined && !(NETWORK_KEYS as readonly string[]).includes(values.network))
       throw new Error(`--network must be one of ${NETWORK_KEYS.join(", ")} (got "${values.network}")`);
-    if (values.region !== undefined && !/^[a-z0-9-]{1,40}$/.test(values.region))
-      throw new Error(`--region must be lowercase letters, digits and dashes (got "${values.region}")`);
+    if (values.region !== undefined && !REGION_PATTERN.test(values.region))
+      throw new Error(`--region ${REGION_RULE} (got "${values.region}")`);
     if (values.push !== undefined && !/^https?:\/\/[^/]/.test(values.push))
       throw new Error(`--push must be the dashboard's http(s) URL (got "${values.push}")`);
     const token = values.token ?? env.PROBE_PUSH_TOKEN;

@@ -1,5 +1,5 @@
 import { StatusBadge, type Tone } from "@/components/ui/status-badge";
-import type { CriterionStatus } from "@/lib/roadmap/readiness";
+import type { CriterionStatus } from "@/lib/roadmap/vocabulary";
 
 const LABELS: Record<CriterionStatus | "none", [Tone, string]> = {
   pass: ["up", "Met"],

@@ -1,23 +1,8 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { SyncCursor } from "@/lib/probe/grpc-web";
-import type { ProbeOutcome } from "@/lib/probe/round";
+import type { ProbeInput, ProbeSource } from "@/lib/probe/record";
 import type { Db } from "../client";
 import { nodeCursorSnapshots, nodes } from "../schema";
-import type { PROBE_ERROR_CLASSES } from "../tables/health";
 import type { Tx } from "./ingest/runs";
-
-export type ProbeRow = {
-  nodeId: number;
-  at: Date;
-  outcome: ProbeOutcome;
-  latencyMs?: number | null;
-  version?: string | null;
-  httpStatus?: number | null;
-  grpcStatus?: number | null;
-  errorClass?: (typeof PROBE_ERROR_CLASSES)[number] | null;
-  error?: string | null;
-  cursor?: SyncCursor | null;
-};
 
 const CHUNK = 2000;
 
@@ -27,8 +12,8 @@ const CHUNK = 2000;
  */
 export async function insertProbes(
   db: Db | Tx,
-  { network, region, source }: { network: string; region: string; source: "local" | "remote" },
-  rows: readonly ProbeRow[],
+  { network, region, source }: { network: string; region: string; source: ProbeSource },
+  rows: readonly ProbeInput[],
   receivedAt?: Date,
 ): Promise<number> {
   let inserted = 0;

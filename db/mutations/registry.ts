@@ -1,9 +1,9 @@
 import { and, between, desc, eq, gt, lte, notInArray, sql } from "drizzle-orm";
 import type { RegistryLog } from "@/lib/chain/events";
+import type { NodeMetadata } from "@/lib/chain/metadata";
 import type { SnapshotNode } from "@/lib/chain/snapshot";
 import type { Db } from "../client";
 import { networks, nodes, registryEvents, syncCursors } from "../schema";
-import type { NodeMetadata } from "../tables/registry";
 
 const SOURCE = "registry_events";
 

@@ -1,7 +1,8 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
+import type { IngestScope } from "@/lib/auth/scopes";
 import { generateIngestToken, hashIngestToken } from "@/lib/auth/tokens";
 import type { Db } from "../client";
-import { auditLog, type IngestScope, ingestTokens } from "../schema";
+import { auditLog, ingestTokens } from "../schema";
 
 export class TokenError extends Error {}
 

@@ -1,13 +1,7 @@
 import { and, asc, desc, eq, gte } from "drizzle-orm";
 import type { CriterionSpec } from "@/lib/roadmap/criteria";
-import {
-  type CriterionStatus,
-  countdown,
-  type EvaluationPoint,
-  stageReadiness,
-  statusAt,
-  timeline,
-} from "@/lib/roadmap/readiness";
+import { countdown, type EvaluationPoint, stageReadiness, statusAt, timeline } from "@/lib/roadmap/readiness";
+import type { CriterionStatus } from "@/lib/roadmap/vocabulary";
 import type { Db } from "../client";
 import { criteria, criterionEvaluations, milestones } from "../schema";
 import { getCriteria, getStages } from "./roadmap";

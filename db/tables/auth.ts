@@ -1,7 +1,5 @@
 import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
-
-export const INGEST_SCOPES = ["benchmarks", "tests", "forks", "throughput", "probes"] as const;
-export type IngestScope = (typeof INGEST_SCOPES)[number];
+import type { IngestScope } from "@/lib/auth/scopes";
 
 /** Bearer tokens for data producers; only a SHA-256 hash of each is stored. */
 export const ingestTokens = pgTable("ingest_tokens", {

@@ -9,23 +9,10 @@ import {
   text,
   timestamp,
 } from "drizzle-orm/pg-core";
+import type { Histogram } from "@/lib/metrics/histogram";
+import { PROBE_ERROR_CLASSES, PROBE_OUTCOMES, PROBE_SOURCES } from "@/lib/probe/record";
+import { GRANULARITIES } from "@/lib/uptime/buckets";
 import { networkRef } from "./networks";
-
-export const PROBE_OUTCOMES = ["up", "degraded", "down"] as const;
-export const PROBE_ERROR_CLASSES = [
-  "timeout",
-  "refused",
-  "dns",
-  "tls",
-  "http_status",
-  "grpc_status",
-  "malformed",
-  "blocked_address",
-  "other",
-] as const;
-
-/** Sparse log-scale latency histogram: bucket index → count. Mergeable by adding counts. */
-export type LatencyHistogram = Record<string, number>;
 
 /**
  * Raw probe results. Partitioned by day on `at` (see migration 0000): retention drops partitions.
@@ -45,9 +32,7 @@ export const probes = pgTable(
     grpcStatus: integer("grpc_status"),
     errorClass: text("error_class", { enum: PROBE_ERROR_CLASSES }),
     error: text("error"),
-    source: text("source", { enum: ["local", "remote"] })
-      .notNull()
-      .default("local"),
+    source: text("source", { enum: PROBE_SOURCES }).notNull().default("local"),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -78,9 +63,6 @@ export const nodeCursorSnapshots = pgTable(
   ],
 );
 
-const GRANULARITIES = ["minute", "hour", "day"] as const;
-export type Granularity = (typeof GRANULARITIES)[number];
-
 /** Per node and bucket, after the regional quorum rule: state minutes, probe counts, latency histogram. */
 export const uptimeRollups = pgTable(
   "uptime_rollups",
@@ -96,7 +78,7 @@ export const uptimeRollups = pgTable(
     maintenanceMinutes: integer("maintenance_minutes").notNull().default(0),
     probeCount: integer("probe_count").notNull().default(0),
     failedProbeCount: integer("failed_probe_count").notNull().default(0),
-    latencyHistogram: jsonb("latency_histogram").$type<LatencyHistogram>().notNull().default({}),
+    latencyHistogram: jsonb("latency_histogram").$type<Histogram>().notNull().default({}),
     latencyCount: bigint("latency_count", { mode: "number" }).notNull().default(0),
     computedAt: timestamp("computed_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -117,7 +99,7 @@ export const regionLatencyRollups = pgTable(
     bucketStart: timestamp("bucket_start", { withTimezone: true }).notNull(),
     probeCount: integer("probe_count").notNull().default(0),
     downCount: integer("down_count").notNull().default(0),
-    latencyHistogram: jsonb("latency_histogram").$type<LatencyHistogram>().notNull().default({}),
+    latencyHistogram: jsonb("latency_histogram").$type<Histogram>().notNull().default({}),
     latencyCount: bigint("latency_count", { mode: "number" }).notNull().default(0),
   },
   (t) => [

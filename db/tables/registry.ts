@@ -11,15 +11,8 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import type { NodeMetadata } from "@/lib/chain/metadata";
 import { networkRef } from "./networks";
-
-export type NodeMetadata = {
-  operator_name?: string;
-  region?: string;
-  external_url?: string;
-  image?: string;
-  description?: string;
-};
 
 /** A registry node on one network: identity from the chain, plus metadata the team may add. */
 export const nodes = pgTable(

@@ -9,8 +9,9 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import type { Histogram } from "@/lib/metrics/histogram";
+import { INTEGRATION_FORMATS, TEST_CASE_STATUSES, THROUGHPUT_KINDS } from "@/lib/results/vocabulary";
 import { ingestTokens } from "./auth";
-import type { LatencyHistogram } from "./health";
 import { networkRef } from "./networks";
 
 // Every pushed run keeps the hash of its body: the same runId with the same body is a replay (200),
@@ -65,7 +66,7 @@ export const benchmarkResults = pgTable(
     maxMs: doublePrecision("max_ms"),
     meanMs: doublePrecision("mean_ms"),
     // Present when the runner sent raw durations: merged across runs for exact-to-2% percentiles.
-    histogram: jsonb("histogram").$type<LatencyHistogram>(),
+    histogram: jsonb("histogram").$type<Histogram>(),
   },
   (t) => [
     index("benchmark_results_metric_idx").on(t.network, t.metricKey, t.startedAt),
@@ -91,7 +92,7 @@ export const integrationTestRuns = pgTable(
     failed: integer("failed").notNull(),
     skipped: integer("skipped").notNull().default(0),
     durationMs: doublePrecision("duration_ms"),
-    format: text("format", { enum: ["junit", "json"] }).notNull(),
+    format: text("format", { enum: INTEGRATION_FORMATS }).notNull(),
   },
   (t) => [
     uniqueIndex("integration_test_runs_run_id_uq").on(t.runId),
@@ -107,7 +108,7 @@ export const integrationTestCases = pgTable(
       .notNull()
       .references(() => integrationTestRuns.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
-    status: text("status", { enum: ["passed", "failed", "skipped"] }).notNull(),
+    status: text("status", { enum: TEST_CASE_STATUSES }).notNull(),
     durationMs: doublePrecision("duration_ms"),
     message: text("message"),
   },
@@ -128,8 +129,6 @@ export const forkChecks = pgTable(
     index("fork_checks_window_idx").on(t.network, t.startedAt),
   ],
 );
-
-export const THROUGHPUT_KINDS = ["offchain_burst", "onchain_burst", "sustained_daily"] as const;
 
 export const throughputRuns = pgTable(
   "throughput_runs",

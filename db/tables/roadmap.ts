@@ -10,9 +10,15 @@ import {
   text,
   timestamp,
 } from "drizzle-orm/pg-core";
+import {
+  COMPARATORS,
+  CRITERION_CATEGORIES,
+  CRITERION_KINDS,
+  CRITERION_STATUSES,
+  MILESTONE_STATUSES,
+  STAGE_STATUSES,
+} from "@/lib/roadmap/vocabulary";
 import { networkRef } from "./networks";
-
-export const STAGE_STATUSES = ["planned", "in_progress", "complete"] as const;
 
 /** Roadmap stages. `declaredStatus` is the team's word; readiness is computed from criteria beside it. */
 export const stages = pgTable("stages", {
@@ -39,9 +45,7 @@ export const milestones = pgTable(
       .references(() => stages.number),
     position: integer("position").notNull(),
     title: text("title").notNull(),
-    status: text("status", { enum: ["open", "done"] })
-      .notNull()
-      .default("open"),
+    status: text("status", { enum: MILESTONE_STATUSES }).notNull().default("open"),
     evidenceUrl: text("evidence_url"),
     doneAt: timestamp("done_at", { withTimezone: true }),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -49,21 +53,6 @@ export const milestones = pgTable(
   },
   (t) => [index("milestones_stage_idx").on(t.stageNumber, t.position)],
 );
-
-export const CRITERION_KINDS = [
-  "latency_p95",
-  "throughput_burst",
-  "throughput_sustained_daily",
-  "node_reliability",
-  "fork_rate",
-  "integration_pass",
-  "independent_operators",
-  "milestone",
-] as const;
-export type CriterionKind = (typeof CRITERION_KINDS)[number];
-
-export const COMPARATORS = ["lt", "lte", "gt", "gte", "eq"] as const;
-export type Comparator = (typeof COMPARATORS)[number];
 
 /** A measurable target of a stage (domain brief §3). */
 export const criteria = pgTable(
@@ -74,9 +63,7 @@ export const criteria = pgTable(
       .notNull()
       .references(() => stages.number),
     position: integer("position").notNull(),
-    category: text("category", {
-      enum: ["latency", "throughput", "reliability", "decentralization"],
-    }).notNull(),
+    category: text("category", { enum: CRITERION_CATEGORIES }).notNull(),
     kind: text("kind", { enum: CRITERION_KINDS }).notNull(),
     title: text("title").notNull(),
     metric: text("metric").notNull(), // operation key, throughput kind, …: what the evaluator reads
@@ -104,7 +91,7 @@ export const criterionEvaluations = pgTable(
       .references(() => criteria.key),
     network: networkRef(),
     evaluatedAt: timestamp("evaluated_at", { withTimezone: true }).notNull(),
-    status: text("status", { enum: ["pass", "fail", "insufficient_data"] }).notNull(),
+    status: text("status", { enum: CRITERION_STATUSES }).notNull(),
     measured: doublePrecision("measured"),
     target: doublePrecision("target").notNull(),
     baseline: doublePrecision("baseline"),

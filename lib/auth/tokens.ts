@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { INGEST_SCOPES, type IngestScope } from "@/db/tables/auth";
+import { INGEST_SCOPES, type IngestScope } from "./scopes";
 
 const PREFIX = "xdm_";
 

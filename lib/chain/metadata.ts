@@ -1,5 +1,4 @@
 import { z } from "zod";
-import type { NodeMetadata } from "@/db/tables/registry";
 
 // Operators publish this JSON; every field is optional and anything else in it is ignored.
 const metadataSchema = z.object({
@@ -15,6 +14,9 @@ const metadataSchema = z.object({
     .optional(),
   description: z.string().max(5000).optional(),
 });
+
+/** What the dashboard keeps of an operator's metadata JSON. */
+export type NodeMetadata = z.infer<typeof metadataSchema>;
 
 export type MetadataResult = { ok: true; metadata: NodeMetadata } | { ok: false; error: string };
 

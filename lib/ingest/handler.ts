@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { countRequest } from "@/db/mutations/rate-limit";
 import { authenticateIngestToken } from "@/db/mutations/tokens";
-import type { IngestScope } from "@/db/tables/auth";
+import type { IngestScope } from "@/lib/auth/scopes";
 import { bearerToken } from "../auth/tokens";
 import type { Env } from "../env";
 import { bodyHash, parseJson, readBody, unstorable } from "./body";

@@ -1,7 +1,15 @@
 import { z } from "zod";
-import { PROBE_ERROR_CLASSES, PROBE_OUTCOMES } from "@/db/tables/health";
-import { THROUGHPUT_KINDS } from "@/db/tables/results";
 import { NETWORK_KEYS } from "../env";
+import {
+  INT4_MAX,
+  MAX_CURSOR_ENTRIES,
+  MAX_ERROR_CHARS,
+  MAX_VERSION_CHARS,
+  REGION_PATTERN,
+  REGION_RULE,
+} from "../limits";
+import { PROBE_ERROR_CLASSES, PROBE_OUTCOMES } from "../probe/record";
+import { THROUGHPUT_KINDS } from "../results/vocabulary";
 
 // Times must carry a zone ("Z" or an offset); a naive local time is ambiguous.
 export const isoTime = z.iso.datetime({ offset: true, message: "must be an ISO 8601 time with a zone" });
@@ -151,28 +159,29 @@ export const PROBE_BATCH_MAX = 5000;
 export const probeBatchSchema = z
   .object({
     network,
-    region: z
-      .string()
-      .regex(/^[a-z0-9-]{1,40}$/, "must be lowercase letters, digits and dashes (at most 40)"),
+    region: z.string().regex(REGION_PATTERN, REGION_RULE),
     probes: z
       .array(
         z
           .object({
-            nodeId: z.number().int().min(0).max(2_147_483_647),
+            nodeId: z.number().int().min(0).max(INT4_MAX),
             at: isoTime,
             outcome: z.enum(PROBE_OUTCOMES, { message: `must be one of ${PROBE_OUTCOMES.join(", ")}` }),
             latencyMs: durationMs.nullable().optional(),
-            version: z.string().max(200).nullable().optional(),
+            version: z.string().max(MAX_VERSION_CHARS).nullable().optional(),
             httpStatus: z.number().int().min(100).max(599).nullable().optional(),
             grpcStatus: z.number().int().min(0).max(16).nullable().optional(),
             errorClass: z.enum(PROBE_ERROR_CLASSES).nullable().optional(),
-            error: z.string().max(2000).nullable().optional(),
+            error: z.string().max(MAX_ERROR_CHARS).nullable().optional(),
             cursor: z
               .record(
                 z.string().regex(/^\d{1,10}$/),
                 z.string().regex(/^\d{1,20}$/, "must be a decimal uint64"),
               )
-              .refine((cursor) => Object.keys(cursor).length <= 1000, "at most 1000 originators")
+              .refine(
+                (cursor) => Object.keys(cursor).length <= MAX_CURSOR_ENTRIES,
+                `at most ${MAX_CURSOR_ENTRIES} originators`,
+              )
               .nullable()
               .optional(),
           })

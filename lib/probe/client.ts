@@ -1,6 +1,6 @@
 import { Agent, type Dispatcher, fetch } from "undici";
 import { assertPublicLiteral, guardedLookup, isBlockedAddress } from "./address-guard";
-import { classifyError, type ErrorClass, ProbeError } from "./errors";
+import { classifyError, ProbeError } from "./errors";
 import {
   decodeFrames,
   decodeSyncCursor,
@@ -10,6 +10,7 @@ import {
   MalformedResponse,
   type SyncCursor,
 } from "./grpc-web";
+import type { ProbeErrorClass } from "./record";
 
 const MAX_RESPONSE_BYTES = 1024 * 1024;
 export const GET_VERSION = "xmtp.xmtpv4.metadata_api.MetadataApi/GetVersion";
@@ -143,7 +144,7 @@ export type CallOutcome<T> =
   | { ok: true; value: T; latencyMs: number; httpStatus: number; grpcStatus: 0 }
   | {
       ok: false;
-      errorClass: ErrorClass;
+      errorClass: ProbeErrorClass;
       error: string;
       latencyMs: number;
       httpStatus: number | null;
@@ -164,7 +165,7 @@ export async function grpcWebCall<T>(
   const started = performance.now();
   let httpStatus: number | null = null;
   let grpcStatus: number | null = null;
-  const fail = (errorClass: ErrorClass, error: string) =>
+  const fail = (errorClass: ProbeErrorClass, error: string) =>
     ({
       ok: false,
       errorClass,

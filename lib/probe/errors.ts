@@ -1,11 +1,9 @@
-import type { PROBE_ERROR_CLASSES } from "@/db/tables/health";
 import { BLOCKED_ADDRESS_CODE } from "./address-guard";
-
-export type ErrorClass = (typeof PROBE_ERROR_CLASSES)[number];
+import type { ProbeErrorClass } from "./record";
 
 export class ProbeError extends Error {
   constructor(
-    readonly errorClass: ErrorClass,
+    readonly errorClass: ProbeErrorClass,
     message: string,
   ) {
     super(message);
@@ -24,7 +22,7 @@ const TLS_CODE =
   /^(ERR_TLS_|ERR_SSL_|ERR_OSSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|HOSTNAME_MISMATCH)/;
 
 /** Maps whatever fetch threw (undici wraps the socket error in `cause`) to a probe error class. */
-export function classifyError(error: unknown): { errorClass: ErrorClass; message: string } {
+export function classifyError(error: unknown): { errorClass: ProbeErrorClass; message: string } {
   if (error instanceof ProbeError) return { errorClass: error.errorClass, message: error.message };
   for (let current = error, depth = 0; current && depth < 5; depth++) {
     const { code, name, message } = current as { code?: string; name?: string; message?: string };

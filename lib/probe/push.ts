@@ -1,33 +1,18 @@
 import { mkdir, readdir, readFile, rename, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { ProbeResult } from "./round";
-
-/** The body of `POST /api/ingest/probes`. */
-export type ProbeBatchBody = {
-  network: string;
-  region: string;
-  probes: {
-    nodeId: number;
-    at: string;
-    outcome: ProbeResult["outcome"];
-    latencyMs: number | null;
-    version: string | null;
-    httpStatus: number | null;
-    grpcStatus: number | null;
-    errorClass: ProbeResult["errorClass"];
-    error: string | null;
-    cursor: ProbeResult["cursor"];
-  }[];
-};
+import type { NetworkKey } from "../env";
+import type { ProbeBatch } from "../ingest/schemas";
+import type { ProbeRecord } from "./record";
 
 export const PUSH_BATCH_SIZE = 1000;
 
+/** A round's results as bodies of `POST /api/ingest/probes`. */
 export function toBatches(
-  network: string,
+  network: NetworkKey,
   region: string,
-  results: readonly ProbeResult[],
-): ProbeBatchBody[] {
-  const batches: ProbeBatchBody[] = [];
+  results: readonly ProbeRecord[],
+): ProbeBatch[] {
+  const batches: ProbeBatch[] = [];
   for (let start = 0; start < results.length; start += PUSH_BATCH_SIZE) {
     batches.push({
       network,
@@ -78,7 +63,7 @@ export class ProbeSpool {
 
   constructor(readonly dir: string) {}
 
-  async add(batch: ProbeBatchBody): Promise<string> {
+  async add(batch: ProbeBatch): Promise<string> {
     await mkdir(this.dir, { recursive: true });
     const name = `${Date.now().toString().padStart(15, "0")}-${process.pid}-${String(this.sequence++).padStart(6, "0")}.json`;
     await this.write(name, batch);
@@ -151,7 +136,7 @@ export class ProbeSpool {
         }
         const reason = `HTTP ${response.status}${body.error?.message ? `: ${body.error.message}` : ""}`;
         const refused = response.status === 400 ? refusedProbes(body) : new Set<number>();
-        const parsed = refused.size > 0 ? (JSON.parse(batch) as ProbeBatchBody) : null;
+        const parsed = refused.size > 0 ? (JSON.parse(batch) as ProbeBatch) : null;
         const kept = parsed?.probes.filter((_, at) => !refused.has(at)) ?? [];
         // Only when the answer names probes of this batch; otherwise it is refused as a whole.
         if (parsed && kept.length < parsed.probes.length) {
@@ -182,7 +167,7 @@ export class ProbeSpool {
     return report;
   }
 
-  private async write(name: string, batch: ProbeBatchBody) {
+  private async write(name: string, batch: ProbeBatch) {
     const temporary = join(this.dir, `.${name}.tmp`);
     await writeFile(temporary, JSON.stringify(batch));
     await rename(temporary, join(this.dir, name)); // atomic: a crash never leaves half a batch

@@ -1,22 +1,8 @@
+import { MAX_CURSOR_ENTRIES, MAX_ERROR_CHARS, MAX_VERSION_CHARS } from "../limits";
 import { withoutLoneSurrogates } from "../storable-text";
 import { getSyncCursor, getVersion, type ProbeClient } from "./client";
-import type { ErrorClass } from "./errors";
 import type { SyncCursor } from "./grpc-web";
-
-export type ProbeOutcome = "up" | "degraded" | "down";
-
-export type ProbeResult = {
-  nodeId: number;
-  at: Date;
-  outcome: ProbeOutcome;
-  latencyMs: number | null;
-  version: string | null;
-  httpStatus: number | null;
-  grpcStatus: number | null;
-  errorClass: ErrorClass | null;
-  error: string | null;
-  cursor: SyncCursor | null;
-};
+import type { ProbeRecord } from "./record";
 
 export type ProbeTarget = { nodeId: number; httpAddress: string };
 
@@ -31,7 +17,7 @@ export async function probeNode(
   client: ProbeClient,
   target: ProbeTarget,
   { timeoutMs, degradedMs, now = () => new Date() }: ProbeSettings,
-): Promise<ProbeResult> {
+): Promise<ProbeRecord> {
   const at = now();
   const started = performance.now();
   const version = await getVersion(client, target.httpAddress, timeoutMs);
@@ -62,12 +48,8 @@ export async function probeNode(
 
 const round = (ms: number) => Math.round(ms * 100) / 100;
 
-// What a node sends is the operator's text: bounded and stripped of control characters (Postgres
-// cannot store U+0000) before it is stored or pushed. The ingest schema holds the same limits.
-export const MAX_VERSION_CHARS = 200;
-export const MAX_ERROR_CHARS = 2000;
-export const MAX_CURSOR_ENTRIES = 1000;
-
+// What a node sends is the operator's text: bounded (lib/limits.ts, as the ingest schema) and
+// stripped of control characters (Postgres cannot store U+0000) before it is stored or pushed.
 export function cleanText(text: string, max: number): string {
   const printable = withoutLoneSurrogates(
     // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes
@@ -86,7 +68,7 @@ function boundedCursor(cursor: SyncCursor): SyncCursor {
     : cursor;
 }
 
-export type RoundResult = { results: ProbeResult[]; skipped: number[]; durationMs: number };
+export type RoundResult = { results: ProbeRecord[]; skipped: number[]; durationMs: number };
 
 /**
  * Probes every target, at most `concurrency` at a time. Each probe is bounded by the timeout; the
@@ -101,7 +83,7 @@ export async function probeRound(
   const started = performance.now();
   const deadline = started + (settings.deadlineMs ?? settings.timeoutMs * 4);
   const concurrency = Math.max(1, settings.concurrency ?? 32);
-  const results: ProbeResult[] = [];
+  const results: ProbeRecord[] = [];
   const skipped: number[] = [];
   let next = 0;
   const worker = async () => {
@@ -120,7 +102,7 @@ export async function probeRound(
   return { results, skipped, durationMs: Math.round(performance.now() - started) };
 }
 
-export function countOutcomes(results: readonly ProbeResult[]) {
+export function countOutcomes(results: readonly ProbeRecord[]) {
   return {
     up: results.filter((r) => r.outcome === "up").length,
     degraded: results.filter((r) => r.outcome === "degraded").length,

@@ -1,5 +1,4 @@
-import type { Comparator, CriterionKind } from "@/db/tables/roadmap";
-import type { CriterionStatus } from "./readiness";
+import type { Comparator, CriterionKind, CriterionStatus } from "./vocabulary";
 
 /** A criterion as the evaluators need it (a row of `criteria`). */
 export type CriterionSpec = {
@@ -54,8 +53,6 @@ export function meets(measured: number, comparator: Comparator, target: number):
       return measured === target;
   }
 }
-
-export const COMPARATOR_WORDS: Record<Comparator, string> = { lt: "<", lte: "≤", gt: ">", gte: "≥", eq: "=" };
 
 /** The shared shape: a verdict from a measured value, unless there is too little data to judge. */
 export function verdict(

@@ -1,6 +1,5 @@
 import { sameValue } from "./criteria";
-
-export type CriterionStatus = "pass" | "fail" | "insufficient_data";
+import type { CriterionStatus } from "./vocabulary";
 
 export type StageReadiness = {
   total: number;

@@ -1,7 +1,8 @@
 import { type Histogram, histogramCount, mergeHistograms } from "../metrics/histogram";
 import { DAY_MS, HOUR_MS, MINUTE_MS, type NodeMinute } from "./minutes";
 
-export type Granularity = "minute" | "hour" | "day";
+export const GRANULARITIES = ["minute", "hour", "day"] as const;
+export type Granularity = (typeof GRANULARITIES)[number];
 export const BUCKET_MS: Record<Granularity, number> = { minute: MINUTE_MS, hour: HOUR_MS, day: DAY_MS };
 
 /** UTC bucket start of a time (epoch ms): whole minutes, hours and days since the epoch are UTC-aligned. */

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { insertProbes, type ProbeRow } from "@/db/mutations/probes";
+import { insertProbes } from "@/db/mutations/probes";
 import { runRollups } from "@/db/mutations/rollups";
 import { createIngestToken } from "@/db/mutations/tokens";
 import { criteriaWithTimeline } from "@/db/queries/criteria";
@@ -24,6 +24,7 @@ import { runProbeJob } from "@/lib/jobs/probe";
 import { runRegistrySyncJob } from "@/lib/jobs/registry-sync";
 import { type Histogram, mergeHistograms, quantile } from "@/lib/metrics/histogram";
 import { ProbeClient } from "@/lib/probe/client";
+import type { ProbeInput as ProbeRow } from "@/lib/probe/record";
 import {
   deployTestRegistry,
   type LocalChain,

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { storeEvaluation } from "@/db/mutations/evaluations";
 import { criteriaWithTimeline } from "@/db/queries/criteria";
 import { seedDatabase } from "@/db/seed";
-import type { CriterionStatus } from "@/lib/roadmap/readiness";
 import { timeline } from "@/lib/roadmap/readiness";
+import type { CriterionStatus } from "@/lib/roadmap/vocabulary";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 
 let test: TestDatabase;

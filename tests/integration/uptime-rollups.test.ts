@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureProbePartitions } from "@/db/mutations/partitions";
-import { dropOldProbes, insertProbes, type ProbeRow } from "@/db/mutations/probes";
+import { dropOldProbes, insertProbes } from "@/db/mutations/probes";
 import { pruneRollups, recomputeRollups, runRollups } from "@/db/mutations/rollups";
 import {
   availabilityByNode,
@@ -14,6 +14,7 @@ import {
 import { incidents, maintenanceWindows, probes, uptimeRollups } from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
 import { histogramOf, quantile } from "@/lib/metrics/histogram";
+import type { ProbeInput as ProbeRow } from "@/lib/probe/record";
 import { insertNodes } from "../support/nodes";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 

@@ -1,6 +1,6 @@
 import { createIngestToken } from "@/db/mutations/tokens";
 import { seedDatabase } from "@/db/seed";
-import type { IngestScope } from "@/db/tables/auth";
+import type { IngestScope } from "@/lib/auth/scopes";
 import type { IngestContext } from "@/lib/ingest/handler";
 import { createTestDatabase, type TestDatabase } from "./test-db";
 
