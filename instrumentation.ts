@@ -6,7 +6,7 @@ export async function register() {
   const handle = await getReadyDatabase(env);
   console.log(`[db] ${handle.location}: migrated and seeded`);
   if (env.WORKER === "inline") {
-    const { startWorker } = await import("./lib/jobs/worker");
+    const { startWorker } = await import("@/server/jobs/worker");
     startWorker(handle.db, env, { shared: handle.driver === "postgres" });
     console.log("[worker] running inline");
   }

@@ -14,7 +14,7 @@ import { createIngestToken } from "@/db/mutations/tokens";
 import { nodes } from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
 import type { Env } from "@/lib/env";
-import { probesEndpoint } from "@/lib/ingest/endpoints";
+import { probesEndpoint } from "@/server/ingest/endpoints";
 import { runCli } from "./lib/cli";
 import { firstLoadJs, seedHistory, startApp, timePage } from "./lib/page-bench";
 

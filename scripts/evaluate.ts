@@ -1,4 +1,4 @@
-import { runEvaluationJob } from "@/lib/jobs/evaluate";
+import { runEvaluationJob } from "@/server/jobs/evaluate";
 import { runCli } from "./lib/cli";
 import { withDatabase } from "./lib/database";
 

@@ -1,11 +1,11 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { NETWORK_KEYS, type NetworkKey } from "@/lib/env";
-import { roundSettings, roundSummary, runProbeJob } from "@/lib/jobs/probe";
 import { REGION_PATTERN, REGION_RULE } from "@/lib/limits";
 import { ProbeClient } from "@/lib/probe/client";
 import { ProbeSpool, toBatches } from "@/lib/probe/push";
 import { registryTargets } from "@/lib/probe/registry-targets";
 import { probeRound } from "@/lib/probe/round";
+import { roundSettings, roundSummary, runProbeJob } from "@/server/jobs/probe";
 import { runCli } from "./lib/cli";
 import { withDatabase } from "./lib/database";
 

@@ -1,6 +1,6 @@
 import { isAddress } from "viem";
 import { NETWORK_KEYS, type NetworkKey } from "@/lib/env";
-import { runRegistrySyncJob } from "@/lib/jobs/registry-sync";
+import { runRegistrySyncJob } from "@/server/jobs/registry-sync";
 import { runCli } from "./lib/cli";
 import { withDatabase } from "./lib/database";
 

@@ -1,4 +1,4 @@
-import { runRetentionJob, runRollupJob } from "@/lib/jobs/rollup";
+import { runRetentionJob, runRollupJob } from "@/server/jobs/rollup";
 import { runCli } from "./lib/cli";
 import { withDatabase } from "./lib/database";
 

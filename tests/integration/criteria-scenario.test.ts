@@ -5,6 +5,9 @@ import { runRollups } from "@/db/mutations/rollups";
 import { createIngestToken } from "@/db/mutations/tokens";
 import { criteriaWithTimeline } from "@/db/queries/criteria";
 import { seedDatabase } from "@/db/seed";
+import { type Histogram, mergeHistograms, quantile } from "@/lib/metrics/histogram";
+import { ProbeClient } from "@/lib/probe/client";
+import type { ProbeInput as ProbeRow } from "@/lib/probe/record";
 import {
   getCriteriaApi,
   getCriterionApi,
@@ -12,19 +15,16 @@ import {
   getReadinessApi,
   getStagesApi,
   getSummaryApi,
-} from "@/lib/api/read-api";
+} from "@/server/api/read-api";
 import {
   benchmarksEndpoint,
   forkChecksEndpoint,
   integrationTestsEndpoint,
   throughputEndpoint,
-} from "@/lib/ingest/endpoints";
-import { evaluateAll } from "@/lib/jobs/evaluate";
-import { runProbeJob } from "@/lib/jobs/probe";
-import { runRegistrySyncJob } from "@/lib/jobs/registry-sync";
-import { type Histogram, mergeHistograms, quantile } from "@/lib/metrics/histogram";
-import { ProbeClient } from "@/lib/probe/client";
-import type { ProbeInput as ProbeRow } from "@/lib/probe/record";
+} from "@/server/ingest/endpoints";
+import { evaluateAll } from "@/server/jobs/evaluate";
+import { runProbeJob } from "@/server/jobs/probe";
+import { runRegistrySyncJob } from "@/server/jobs/registry-sync";
 import {
   deployTestRegistry,
   type LocalChain,

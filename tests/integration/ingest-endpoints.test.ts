@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createIngestToken } from "@/db/mutations/tokens";
 import { benchmarkResults } from "@/db/schema";
-import { benchmarksEndpoint, forkChecksEndpoint } from "@/lib/ingest/endpoints";
+import { benchmarksEndpoint, forkChecksEndpoint } from "@/server/ingest/endpoints";
 import { setUpIngest } from "../support/ingest";
 import type { TestDatabase } from "../support/test-db";
 

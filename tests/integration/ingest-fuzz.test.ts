@@ -6,7 +6,7 @@ import {
   forkChecksEndpoint,
   integrationTestsEndpoint,
   throughputEndpoint,
-} from "@/lib/ingest/endpoints";
+} from "@/server/ingest/endpoints";
 import { setUpIngest } from "../support/ingest";
 import type { TestDatabase } from "../support/test-db";
 

@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getIntegrationPassRates } from "@/db/queries/results";
 import { integrationTestCases, integrationTestRuns } from "@/db/schema";
-import { integrationTestsEndpoint } from "@/lib/ingest/endpoints";
+import { integrationTestsEndpoint } from "@/server/ingest/endpoints";
 import { callEndpoint, setUpIngest } from "../support/ingest";
 import type { TestDatabase } from "../support/test-db";
 

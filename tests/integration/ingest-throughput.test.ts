@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { storeRunOnce } from "@/db/mutations/ingest/runs";
 import { benchmarkResults, benchmarkRuns, throughputRuns } from "@/db/schema";
-import { throughputEndpoint } from "@/lib/ingest/endpoints";
+import { throughputEndpoint } from "@/server/ingest/endpoints";
 import { callEndpoint, setUpIngest } from "../support/ingest";
 import type { TestDatabase } from "../support/test-db";
 

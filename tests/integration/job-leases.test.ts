@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { claimTurn } from "@/db/mutations/job-leases";
-import { startScheduler } from "@/lib/jobs/scheduler";
+import { startScheduler } from "@/server/jobs/scheduler";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 
 let test: TestDatabase;

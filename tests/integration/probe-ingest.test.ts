@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createIngestToken } from "@/db/mutations/tokens";
-import { probesEndpoint } from "@/lib/ingest/endpoints";
+import { probesEndpoint } from "@/server/ingest/endpoints";
 import { callEndpoint, setUpIngest } from "../support/ingest";
 import { insertNodes } from "../support/nodes";
 import type { TestDatabase } from "../support/test-db";

@@ -8,12 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createIngestToken } from "@/db/mutations/tokens";
 import { jobRuns, nodeCursorSnapshots, probes } from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
-import { probesEndpoint } from "@/lib/ingest/endpoints";
-import { runProbeJob } from "@/lib/jobs/probe";
-import { runRegistrySyncJob } from "@/lib/jobs/registry-sync";
 import { ProbeClient } from "@/lib/probe/client";
 import { ProbeSpool, toBatches } from "@/lib/probe/push";
 import { probeRound } from "@/lib/probe/round";
+import { probesEndpoint } from "@/server/ingest/endpoints";
+import { runProbeJob } from "@/server/jobs/probe";
+import { runRegistrySyncJob } from "@/server/jobs/registry-sync";
 import {
   deployTestRegistry,
   freePort,

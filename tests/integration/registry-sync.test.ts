@@ -10,7 +10,7 @@ import type { Address } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dataSources, jobRuns, nodes, registryEvents, syncCursors } from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
-import { runRegistrySyncJob } from "@/lib/jobs/registry-sync";
+import { runRegistrySyncJob } from "@/server/jobs/registry-sync";
 import { compileTestRegistry } from "../fixtures/evm/compile";
 import {
   deployTestRegistry,

@@ -1,7 +1,7 @@
 import { createIngestToken } from "@/db/mutations/tokens";
 import { seedDatabase } from "@/db/seed";
 import type { IngestScope } from "@/lib/auth/scopes";
-import type { IngestContext } from "@/lib/ingest/handler";
+import type { IngestContext } from "@/server/ingest/handler";
 import { createTestDatabase, type TestDatabase } from "./test-db";
 
 export type Endpoint = (request: Request, context: IngestContext) => Promise<Response>;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { startScheduler } from "@/lib/jobs/scheduler";
+import { startScheduler } from "@/server/jobs/scheduler";
 
 afterEach(() => {
   vi.useRealTimers();

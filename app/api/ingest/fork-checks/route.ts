@@ -1,6 +1,6 @@
 import { getAppDb } from "@/db/app";
 import { getEnv } from "@/lib/env";
-import { forkChecksEndpoint } from "@/lib/ingest/endpoints";
+import { forkChecksEndpoint } from "@/server/ingest/endpoints";
 
 export async function POST(request: Request) {
   return forkChecksEndpoint(request, { db: await getAppDb(), env: getEnv() });

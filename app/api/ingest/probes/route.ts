@@ -1,6 +1,6 @@
 import { getAppDb } from "@/db/app";
 import { getEnv } from "@/lib/env";
-import { probesEndpoint } from "@/lib/ingest/endpoints";
+import { probesEndpoint } from "@/server/ingest/endpoints";
 
 export async function POST(request: Request) {
   return probesEndpoint(request, { db: await getAppDb(), env: getEnv() });

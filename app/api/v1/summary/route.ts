@@ -1,6 +1,6 @@
 import { getAppDb } from "@/db/app";
-import { getSummaryApi } from "@/lib/api/read-api";
-import { preflight } from "@/lib/api/respond";
+import { getSummaryApi } from "@/server/api/read-api";
+import { preflight } from "@/server/api/respond";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { getAppDb } from "@/db/app";
-import { getEvidenceApi } from "@/lib/api/read-api";
-import { preflight } from "@/lib/api/respond";
+import { getEvidenceApi } from "@/server/api/read-api";
+import { preflight } from "@/server/api/respond";
 
 export const dynamic = "force-dynamic";
 

@@ -3,14 +3,13 @@ import type { Db } from "@/db/client";
 import { countRequest } from "@/db/mutations/rate-limit";
 import { authenticateIngestToken } from "@/db/mutations/tokens";
 import type { IngestScope } from "@/lib/auth/scopes";
-import { bearerToken } from "../auth/tokens";
-import type { Env } from "../env";
-import { bodyHash, parseJson, readBody, unstorable } from "./body";
-import { errorResponse, IngestError, issuesOf } from "./errors";
+import { bearerToken } from "@/lib/auth/tokens";
+import type { Env } from "@/lib/env";
+import { bodyHash, parseJson, readBody, unstorable } from "@/lib/ingest/body";
+import { errorResponse, IngestError, issuesOf } from "@/lib/ingest/errors";
+import type { StoreMeta, StoreResult } from "@/lib/ingest/store-meta";
 
 export type IngestContext = { db: Db; env: Env; now?: () => Date };
-
-export type StoreMeta = { hash: string; tokenId: number; contentType: string; receivedAt: Date; env: Env };
 
 /**
  * One ingest endpoint: bearer token with its scope (401/403), a per-token rate limit (429), content
@@ -27,7 +26,7 @@ export function ingestEndpoint<S extends z.ZodType>({
 }: {
   scope: IngestScope;
   schema: S;
-  store: (db: Db, data: z.output<S>, meta: StoreMeta) => Promise<{ status: 200 | 201; record: unknown }>;
+  store: (db: Db, data: z.output<S>, meta: StoreMeta) => Promise<StoreResult>;
   contentTypes?: string[];
   /** Body text → the value the schema checks; JSON by default. */
   parse?: (text: string, contentType: string, url: URL) => unknown;

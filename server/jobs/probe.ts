@@ -2,9 +2,9 @@ import type { Db } from "@/db/client";
 import { type JobTrigger, withJobRun } from "@/db/mutations/job-runs";
 import { insertProbes } from "@/db/mutations/probes";
 import { probeTargets } from "@/db/queries/nodes";
-import type { Env, NetworkKey } from "../env";
-import type { ProbeClient } from "../probe/client";
-import { countOutcomes, probeRound, type RoundResult } from "../probe/round";
+import type { Env, NetworkKey } from "@/lib/env";
+import type { ProbeClient } from "@/lib/probe/client";
+import { countOutcomes, probeRound, type RoundResult } from "@/lib/probe/round";
 
 export type ProbeJobOptions = {
   network: NetworkKey;

@@ -10,10 +10,10 @@ import {
 } from "@/db/queries/criteria";
 import { loadCriterionInput } from "@/db/queries/criteria-inputs";
 import { getStages } from "@/db/queries/roadmap";
-import { NETWORK_KEYS } from "../env";
-import { criterionWindow, evidencePath } from "../roadmap/criteria";
-import { evaluateCriterion } from "../roadmap/evaluate";
-import { apiError, csvResponse, jsonResponse } from "./respond";
+import { NETWORK_KEYS } from "@/lib/env";
+import { criterionWindow, evidencePath } from "@/lib/roadmap/criteria";
+import { evaluateCriterion } from "@/lib/roadmap/evaluate";
+import { apiError, csvResponse, jsonResponse } from "@/server/api/respond";
 
 /** The public read API's handlers: thin route files call these with the database and the clock. */
 type Context = { db: Db; now: Date };

@@ -3,8 +3,8 @@ import { storeEvaluation } from "@/db/mutations/evaluations";
 import { type JobTrigger, withJobRun } from "@/db/mutations/job-runs";
 import { criterionSpecs } from "@/db/queries/criteria";
 import { loadCriterionInput } from "@/db/queries/criteria-inputs";
-import { criterionWindow, evidencePath } from "../roadmap/criteria";
-import { evaluateCriterion } from "../roadmap/evaluate";
+import { criterionWindow, evidencePath } from "@/lib/roadmap/criteria";
+import { evaluateCriterion } from "@/lib/roadmap/evaluate";
 
 /**
  * Evaluates every criterion now and stores what changed. One criterion failing to load never

@@ -2,7 +2,7 @@ import type { Db } from "@/db/client";
 import { type JobTrigger, withJobRun } from "@/db/mutations/job-runs";
 import { dropOldProbes } from "@/db/mutations/probes";
 import { pruneRollups, runRollups } from "@/db/mutations/rollups";
-import type { Env } from "../env";
+import type { Env } from "@/lib/env";
 
 /** Brings every rollup up to date with the probes stored so far (recorded as a job run). */
 export function runRollupJob(db: Db, { trigger, now = new Date() }: { trigger: JobTrigger; now?: Date }) {

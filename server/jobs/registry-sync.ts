@@ -1,10 +1,10 @@
 import type { Address } from "viem";
 import type { Db } from "@/db/client";
 import { type JobTrigger, withJobRun } from "@/db/mutations/job-runs";
-import { createRegistryClient } from "../chain/client";
-import { networkPreset } from "../chain/networks";
-import { type RegistrySyncOptions, syncRegistry } from "../chain/sync";
-import type { Env, NetworkKey } from "../env";
+import { createRegistryClient } from "@/lib/chain/client";
+import { networkPreset } from "@/lib/chain/networks";
+import type { Env, NetworkKey } from "@/lib/env";
+import { type RegistrySyncOptions, syncRegistry } from "@/server/registry/sync";
 
 export type RegistrySyncJobOptions = {
   network: NetworkKey;

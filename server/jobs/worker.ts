@@ -3,13 +3,13 @@ import { hostname } from "node:os";
 import type { Db } from "@/db/client";
 import { claimTurn } from "@/db/mutations/job-leases";
 import { ensureProbePartitions } from "@/db/mutations/partitions";
-import type { Env } from "../env";
-import { ProbeClient } from "../probe/client";
-import { runEvaluationJob } from "./evaluate";
-import { runProbeJob } from "./probe";
-import { runRegistrySyncJob } from "./registry-sync";
-import { runRetentionJob, runRollupJob } from "./rollup";
-import { type ScheduledJob, startScheduler } from "./scheduler";
+import type { Env } from "@/lib/env";
+import { ProbeClient } from "@/lib/probe/client";
+import { runEvaluationJob } from "@/server/jobs/evaluate";
+import { runProbeJob } from "@/server/jobs/probe";
+import { runRegistrySyncJob } from "@/server/jobs/registry-sync";
+import { runRetentionJob, runRollupJob } from "@/server/jobs/rollup";
+import { type ScheduledJob, startScheduler } from "@/server/jobs/scheduler";
 
 /** The jobs the worker runs: each network's registry sync and probe rounds, rollups, criteria evaluation and retention. */
 export function startWorker(db: Db, env: Env, { shared }: { shared: boolean }) {

@@ -11,12 +11,12 @@ import {
   saveRegistrySnapshot,
   storedEventBlocks,
 } from "@/db/mutations/registry";
-import { endpointHost } from "../format";
-import { getRegistryLogs } from "./events";
-import { fetchNodeMetadata } from "./metadata";
-import type { NetworkPreset } from "./networks";
-import { describeError } from "./rpc-check";
-import { readRegistrySnapshot } from "./snapshot";
+import { getRegistryLogs } from "@/lib/chain/events";
+import { fetchNodeMetadata } from "@/lib/chain/metadata";
+import type { NetworkPreset } from "@/lib/chain/networks";
+import { describeError } from "@/lib/chain/rpc-check";
+import { readRegistrySnapshot } from "@/lib/chain/snapshot";
+import { endpointHost } from "@/lib/format";
 
 export type RegistrySyncOptions = {
   db: Db;

@@ -3,17 +3,17 @@ import { storeForkCheck } from "@/db/mutations/ingest/fork-checks";
 import { storeIntegrationRun } from "@/db/mutations/ingest/integration-tests";
 import { storeProbeBatch } from "@/db/mutations/ingest/probes";
 import { storeThroughputRun } from "@/db/mutations/ingest/throughput";
-import { parseJson } from "./body";
-import { ingestEndpoint } from "./handler";
-import { junitToRun } from "./junit";
-import { isLoadTestBody, stepsToRun } from "./load-test";
+import { parseJson } from "@/lib/ingest/body";
+import { junitToRun } from "@/lib/ingest/junit";
+import { isLoadTestBody, stepsToRun } from "@/lib/ingest/load-test";
 import {
   benchmarkRunSchema,
   forkCheckSchema,
   integrationRunSchema,
   probeBatchSchema,
   throughputRunSchema,
-} from "./schemas";
+} from "@/lib/ingest/schemas";
+import { ingestEndpoint } from "@/server/ingest/handler";
 
 export const benchmarksEndpoint = ingestEndpoint({
   scope: "benchmarks",
