@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { CURRENT_STATE_FRESH_MS } from "@/db/queries/uptime";
+import { CURRENT_STATE_FRESH_MS } from "@/lib/uptime/current-state";
 import { DOWN_SHARE_FOR_RED } from "@/lib/uptime/day-bars";
 
 export const metadata: Metadata = { title: "Methodology" };

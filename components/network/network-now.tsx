@@ -1,13 +1,10 @@
 import Link from "next/link";
 import { RegistryFreshness } from "@/components/nodes/registry-freshness";
 import { Card } from "@/components/ui/card";
-import type { getNetworkNow } from "@/db/queries/network";
-import { CURRENT_STATE_FRESH_MS, type networkHealthSummary } from "@/db/queries/uptime";
+import type { NetworkNow } from "@/lib/chain/network-state";
 import { formatAgo } from "@/lib/format";
+import { CURRENT_STATE_FRESH_MS, type NetworkHealth } from "@/lib/uptime/current-state";
 import { NetworkStatusBadge } from "./network-status-badge";
-
-type NetworkNow = Awaited<ReturnType<typeof getNetworkNow>>;
-type NetworkHealth = Awaited<ReturnType<typeof networkHealthSummary>>;
 
 const FRESH_MINUTES = CURRENT_STATE_FRESH_MS / 60_000;
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
-import type { NodeHealth } from "@/db/queries/node-health";
 import { formatAvailability, formatCoverage, formatMinutes } from "@/lib/format";
+import type { NodeHealth } from "@/lib/uptime/node-health";
 
 const WINDOW_NAMES = { "24h": "24 hours", "7d": "7 days", "30d": "30 days", "90d": "90 days" } as const;
 

@@ -1,6 +1,6 @@
 import { Card } from "@/components/ui/card";
-import type { CurrentState } from "@/db/queries/uptime";
 import { formatAgo, formatUtc, formatValue, plural } from "@/lib/format";
+import type { CurrentState } from "@/lib/uptime/current-state";
 import { NodeStateBadge } from "./node-state-badge";
 
 /** The node's state from the latest probe of each region, by the regional quorum rule. */

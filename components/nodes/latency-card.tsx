@@ -1,6 +1,6 @@
 import { Card } from "@/components/ui/card";
-import type { NodeHealth } from "@/db/queries/node-health";
 import { formatCount, formatDecimal } from "@/lib/format";
+import type { NodeHealth } from "@/lib/uptime/node-health";
 import type { WindowPreset } from "@/lib/uptime/windows";
 import { WindowLinks } from "./window-links";
 

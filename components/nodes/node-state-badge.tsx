@@ -1,5 +1,5 @@
 import { StatusBadge, type Tone } from "@/components/ui/status-badge";
-import type { CurrentState } from "@/db/queries/uptime";
+import type { CurrentState } from "@/lib/uptime/current-state";
 
 const STATES: Record<CurrentState["state"], { tone: Tone; label: string }> = {
   up: { tone: "up", label: "Up" },

@@ -1,6 +1,6 @@
-import type { NodesHealth } from "@/db/queries/node-health";
-import type { RegistryNode } from "@/db/queries/nodes";
 import { shortAddress } from "@/lib/chain/history";
+import type { RegistryNode } from "@/lib/chain/registry-node";
+import type { NodesHealth } from "@/lib/uptime/node-health";
 import { AvailabilityFigure } from "./availability-figure";
 import { MembershipBadge, NodeChecks } from "./node-checks";
 import { NodeStateBadge } from "./node-state-badge";

@@ -1,6 +1,6 @@
 import { Card } from "@/components/ui/card";
-import type { NodeHealth } from "@/db/queries/node-health";
 import { formatAgo, formatCount, formatUtc, plural } from "@/lib/format";
+import type { NodeHealth } from "@/lib/uptime/node-health";
 
 /**
  * How far this node's sync cursor is behind the furthest cursor any node reported, per originator

@@ -1,6 +1,6 @@
-import type { CriterionRow } from "@/db/queries/roadmap";
 import { formatTarget, formatValue } from "@/lib/format";
 import { criterionWindow, evidencePath } from "@/lib/roadmap/criteria";
+import type { CriterionRow } from "@/lib/roadmap/rows";
 import { CriterionStatusBadge } from "./criterion-status";
 
 // Fixed order, whatever order the criteria arrive in.

@@ -1,7 +1,5 @@
-import type { getMilestones } from "@/db/queries/roadmap";
 import { formatUtc } from "@/lib/format";
-
-type Milestone = Awaited<ReturnType<typeof getMilestones>>[number];
+import type { Milestone } from "@/lib/roadmap/rows";
 
 export function MilestoneList({ milestones }: { milestones: Milestone[] }) {
   return (

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { StatusBadge, type Tone } from "@/components/ui/status-badge";
-import type { StageRow } from "@/db/queries/roadmap";
 import type { StageReadiness } from "@/lib/roadmap/readiness";
+import type { StageRow } from "@/lib/roadmap/rows";
 
 const DECLARED: Record<StageRow["declaredStatus"], [Tone, string]> = {
   complete: ["up", "Complete"],

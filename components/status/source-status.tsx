@@ -1,4 +1,4 @@
-import type { SourceStatusRow } from "@/db/queries/network";
+import type { DataSourceStatus } from "@/lib/chain/network-state";
 import { formatAgo, formatUtc } from "@/lib/format";
 
 const SOURCE_NAMES: Record<string, string> = {
@@ -11,7 +11,7 @@ const SOURCE_NAMES: Record<string, string> = {
  * Which outside source is unreachable and since when. The last known data stays on the page:
  * an unreachable source never turns into an "outage" of the network itself.
  */
-export function SourceStatus({ sources, now }: { sources: SourceStatusRow[]; now: Date }) {
+export function SourceStatus({ sources, now }: { sources: DataSourceStatus[]; now: Date }) {
   if (sources.length === 0) return null;
   const failing = sources.filter((source) => source.status === "unreachable");
   return (

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
+import type { DataSourceStatus, NetworkNow, SourceState } from "@/lib/chain/network-state";
 import type { Db } from "../client";
 import { dataSources, jobRuns, networks, nodes } from "../schema";
 
@@ -14,17 +15,15 @@ export async function getNetworks(db: Db) {
     .orderBy(asc(networks.position));
 }
 
-export type SourceStatusRow = Awaited<ReturnType<typeof getSourceStatuses>>[number];
-
 /** Each outside source of every collected network, with when it last answered and since when it fails. */
-export async function getSourceStatuses(db: Db) {
+export async function getSourceStatuses(db: Db): Promise<DataSourceStatus[]> {
   return db
     .select({
       network: networks.key,
       networkName: networks.name,
       source: dataSources.source,
       endpoint: dataSources.endpoint,
-      status: sql<"ok" | "unreachable" | "unknown">`coalesce(${dataSources.status}, 'unknown')`,
+      status: sql<SourceState>`coalesce(${dataSources.status}, 'unknown')`,
       lastCheckedAt: dataSources.lastCheckedAt,
       lastOkAt: dataSources.lastOkAt,
       failingSince: dataSources.failingSince,
@@ -49,7 +48,7 @@ export async function getLastRegistrySync(db: Db, { network }: { network: string
 }
 
 /** What the registry says about a network right now; zeros and a null sync before the first sync. */
-export async function getNetworkNow(db: Db, { network }: { network: string }) {
+export async function getNetworkNow(db: Db, { network }: { network: string }): Promise<NetworkNow> {
   const [totals] = await db
     .select({
       nodes: sql<number>`count(*) filter (where ${nodes.inRegistry})::int`,

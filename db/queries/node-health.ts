@@ -1,37 +1,31 @@
 import "server-only";
+import {
+  AVAILABILITY_WINDOWS,
+  DAY_BAR_DAYS,
+  LATENCY_MIN_SAMPLES,
+  type NodeHealth,
+  type NodesHealth,
+  nodeReplication,
+} from "@/lib/uptime/node-health";
 import { resolveWindow, type WindowPreset } from "@/lib/uptime/windows";
 import type { Db } from "../client";
-import {
-  availabilityByNode,
-  type CurrentState,
-  currentStates,
-  dayBarsForNode,
-  latencyByNode,
-  type NodeAvailability,
-  replicationState,
-} from "./uptime";
-
-/** The windows a node page states availability over, shortest first. */
-export const AVAILABILITY_WINDOWS = ["24h", "7d", "30d", "90d"] as const satisfies readonly WindowPreset[];
-/** Below this many probes a percentile is "insufficient data". */
-export const LATENCY_MIN_SAMPLES = 100;
-export const DAY_BAR_DAYS = 90;
+import { availabilityByNode, currentStates, dayBarsForNode, latencyByNode, replicationState } from "./uptime";
 
 /** Each node's state now and its 30-day availability, keyed by node id, for the nodes list. */
-export async function getNodesHealth(db: Db, { network, now }: { network: string; now: Date }) {
+export async function getNodesHealth(
+  db: Db,
+  { network, now }: { network: string; now: Date },
+): Promise<NodesHealth> {
   const [states, availability] = await Promise.all([
     currentStates(db, network, { now }),
     availabilityByNode(db, network, resolveWindow("30d", now), now),
   ]);
-  const byNode: Record<number, { current: CurrentState | null; availability30d: NodeAvailability | null }> =
-    {};
+  const byNode: NodesHealth = {};
   for (const row of availability) byNode[row.nodeId] = { current: null, availability30d: row };
   for (const state of states)
     byNode[state.nodeId] = { availability30d: null, ...byNode[state.nodeId], current: state };
   return byNode;
 }
-
-export type NodesHealth = Awaited<ReturnType<typeof getNodesHealth>>;
 
 /**
  * Everything a node page says about one node's health: its state now, availability over each
@@ -45,7 +39,7 @@ export async function getNodeHealth(
     now,
     latencyWindow,
   }: { network: string; nodeId: number; now: Date; latencyWindow: WindowPreset },
-) {
+): Promise<NodeHealth> {
   const [availability, dayBars, latency, states, replication] = await Promise.all([
     Promise.all(
       AVAILABILITY_WINDOWS.map(async (preset) => {
@@ -66,12 +60,6 @@ export async function getNodeHealth(
     availability,
     dayBars,
     latency: { window: latencyWindow, minSamples: LATENCY_MIN_SAMPLES, rows: latency },
-    replication: {
-      node: replication.nodes.find((node) => node.nodeId === nodeId) ?? null,
-      originators: replication.originators,
-      reportingNodes: replication.nodes.length,
-    },
+    replication: nodeReplication(replication, nodeId),
   };
 }
-
-export type NodeHealth = Awaited<ReturnType<typeof getNodeHealth>>;

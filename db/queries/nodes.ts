@@ -1,5 +1,5 @@
 import { and, asc, eq, ne } from "drizzle-orm";
-import { checkNode } from "@/lib/chain/checks";
+import { type NodeRecord, presentNode } from "@/lib/chain/registry-node";
 import type { Db } from "../client";
 import { networks, nodes, registryEvents } from "../schema";
 
@@ -21,32 +21,6 @@ const nodeColumns = {
   displayName: nodes.displayName,
 };
 
-type NodeRow = { [K in keyof typeof nodeColumns]: (typeof nodeColumns)[K]["_"]["data"] | null } & {
-  network: string;
-  nodeId: number;
-};
-
-/** A node as pages show it: the team's names before the operator's metadata, and its checks. */
-function present<T extends NodeRow>(row: T) {
-  const requireHttps = row.network !== "local";
-  return {
-    ...row,
-    name: row.displayName ?? row.operatorName ?? row.metadata?.operator_name ?? null,
-    regionName: row.region ?? row.metadata?.region ?? null,
-    checks: checkNode(
-      {
-        httpAddress: row.httpAddress ?? "",
-        signer: row.signer ?? "",
-        signingPublicKey: row.signingPublicKey ?? "",
-        metadataError: row.metadataError,
-      },
-      { requireHttps },
-    ),
-  };
-}
-
-export type RegistryNode = ReturnType<typeof present<NodeRow>>;
-
 /** Every node the registry has listed on a network, canonical first; removed ones stay, marked. */
 export async function getRegistryNodes(db: Db, { network }: { network: string }) {
   const rows = await db
@@ -58,7 +32,7 @@ export async function getRegistryNodes(db: Db, { network }: { network: string })
     .select({ max: networks.maxCanonicalNodes, onchain: networks.canonicalNodesCount })
     .from(networks)
     .where(eq(networks.key, network));
-  const presented = rows.map((row) => present(row as NodeRow));
+  const presented = rows.map((row) => presentNode(row));
   const canonical = presented.filter((node) => node.isCanonical && node.inRegistry).length;
   return {
     nodes: presented,
@@ -90,7 +64,7 @@ export async function getRegistryNode(db: Db, { network, nodeId }: { network: st
     .select({ explorerUrl: networks.explorerUrl })
     .from(networks)
     .where(eq(networks.key, network));
-  return { node: present(row as NodeRow), history, explorerUrl: net?.explorerUrl ?? null };
+  return { node: presentNode(row), history, explorerUrl: net?.explorerUrl ?? null };
 }
 
 /** The nodes a probe round visits: every node the registry lists with an address. */

@@ -1,11 +1,10 @@
 import { asc, desc, eq, sql } from "drizzle-orm";
 import { stageReadiness } from "@/lib/roadmap/readiness";
+import type { CriterionRow, Milestone, StageRow } from "@/lib/roadmap/rows";
 import type { Db } from "../client";
 import { criteria, criterionEvaluations, milestones, networks, stages } from "../schema";
 
-export type StageRow = Awaited<ReturnType<typeof getStages>>[number];
-
-export async function getStages(db: Db) {
+export async function getStages(db: Db): Promise<StageRow[]> {
   const rows = await db
     .select({
       number: stages.number,
@@ -28,10 +27,11 @@ export async function getStages(db: Db) {
   return rows;
 }
 
-export type CriterionRow = Awaited<ReturnType<typeof getCriteria>>[number];
-
 /** Criteria with their latest evaluation (null until the evaluator has run). */
-export async function getCriteria(db: Db, { stageNumber }: { stageNumber?: number } = {}) {
+export async function getCriteria(
+  db: Db,
+  { stageNumber }: { stageNumber?: number } = {},
+): Promise<CriterionRow[]> {
   // Per criterion, its newest evaluation through the (key, evaluated_at) index: no scan of the history.
   const latest = db
     .select({
@@ -80,7 +80,7 @@ export const milestoneColumns = {
   doneAt: milestones.doneAt,
 };
 
-export async function getMilestones(db: Db, { stageNumber }: { stageNumber: number }) {
+export async function getMilestones(db: Db, { stageNumber }: { stageNumber: number }): Promise<Milestone[]> {
   return db
     .select(milestoneColumns)
     .from(milestones)

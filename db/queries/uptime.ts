@@ -1,9 +1,16 @@
 import { type AnyColumn, and, desc, eq, gte, lt, sql } from "drizzle-orm";
-import { type Histogram, histogramCount, mergeHistograms, quantile } from "@/lib/metrics/histogram";
 import { type Availability, availabilityOf, bucketStart, countableMinutes } from "@/lib/uptime/buckets";
+import {
+  CURRENT_STATE_FRESH_MS,
+  type CurrentState,
+  currentState,
+  networkHealth,
+} from "@/lib/uptime/current-state";
 import { type DayBar, dayBars } from "@/lib/uptime/day-bars";
-import { DAY_MS, HOUR_MS, MAJORITY, type QuorumRule, quorumState, regionState } from "@/lib/uptime/minutes";
-import { networkStatus } from "@/lib/uptime/status";
+import { type LatencyPercentiles, latencyPercentiles } from "@/lib/uptime/latency";
+import { DAY_MS, HOUR_MS, MAJORITY, type QuorumRule } from "@/lib/uptime/minutes";
+import type { NodeAvailability } from "@/lib/uptime/node-health";
+import { type Replication, replication } from "@/lib/uptime/replication";
 import { segments, type TimeWindow } from "@/lib/uptime/windows";
 import type { Db } from "../client";
 import {
@@ -43,8 +50,6 @@ async function registrations(db: Db, network: string, nodeId?: number) {
     .orderBy(nodes.nodeId);
   return rows;
 }
-
-export type NodeAvailability = Availability & { nodeId: number; isCanonical: boolean };
 
 /**
  * Availability and coverage of every node over a window: up (incl. degraded) / (up + down) minutes,
@@ -143,23 +148,6 @@ export async function dayBarsForNode(
   );
 }
 
-export type LatencyPercentiles = {
-  nodeId: number;
-  region: string | null;
-  samples: number;
-  /** Null when there are fewer samples than `minSamples`: "insufficient data", not a number. */
-  p50: number | null;
-  p90: number | null;
-  p95: number | null;
-  p99: number | null;
-};
-
-function percentiles(histogram: Histogram, minSamples: number) {
-  const samples = histogramCount(histogram);
-  const at = (q: number) => (samples >= minSamples ? quantile(histogram, q) : null);
-  return { samples, p50: at(0.5), p90: at(0.9), p95: at(0.95), p99: at(0.99) };
-}
-
 /**
  * Probe latency percentiles per node, overall and per probing region, merged from the rollups'
  * histograms. Region latency is kept per hour at the finest, so the window widens to whole hours at
@@ -183,36 +171,8 @@ export async function latencyByNode(
     })
     .from(regionLatencyRollups)
     .where(inWindow(regionLatencyRollups, network, hours, nodeId));
-  const groups = new Map<string, { nodeId: number; region: string | null; histogram: Histogram }>();
-  const add = (nodeId: number, region: string | null, histogram: Histogram) => {
-    const key = `${nodeId}|${region ?? ""}`;
-    const group = groups.get(key) ?? { nodeId, region, histogram: {} };
-    group.histogram = mergeHistograms(group.histogram, histogram);
-    groups.set(key, group);
-  };
-  for (const row of rows) {
-    add(row.nodeId, null, row.latencyHistogram);
-    add(row.nodeId, row.region, row.latencyHistogram);
-  }
-  return [...groups.values()]
-    .sort((a, b) => a.nodeId - b.nodeId || (a.region ?? "").localeCompare(b.region ?? ""))
-    .map(({ nodeId, region, histogram }) => ({ nodeId, region, ...percentiles(histogram, minSamples) }));
+  return latencyPercentiles(rows, minSamples);
 }
-
-export type CurrentState = {
-  nodeId: number;
-  isCanonical: boolean;
-  state: "up" | "degraded" | "down" | "unknown";
-  at: Date | null;
-  version: string | null;
-  latencyMs: number | null;
-  regions: number;
-  /** Why the newest failed probe failed (its class and message), when the node is down now. */
-  failure: { errorClass: string | null; error: string | null } | null;
-};
-
-/** How recent a region's latest probe must be to count for a node's state now. */
-export const CURRENT_STATE_FRESH_MS = 180_000;
 
 /**
  * Each node's state now: the latest probe of each region within `freshMs`, by the same quorum rule
@@ -248,60 +208,14 @@ export async function currentStates(
   for (const probe of latest) byNode.set(probe.nodeId, [...(byNode.get(probe.nodeId) ?? []), probe]);
   return registered
     .filter((node) => node.inRegistry)
-    .map((node) => {
-      const mine = byNode.get(node.nodeId) ?? [];
-      const states = mine.map((probe) =>
-        regionState({
-          probes: 1,
-          down: Number(probe.outcome === "down"),
-          degraded: Number(probe.outcome === "degraded"),
-        }),
-      ) as ("up" | "degraded" | "down")[];
-      const newest = [...mine].sort((a, b) => b.at.getTime() - a.at.getTime())[0];
-      const answered = mine.filter((probe) => probe.outcome !== "down");
-      const state = quorumState(states, rule);
-      const failed = [...mine]
-        .filter((probe) => probe.outcome === "down")
-        .sort((a, b) => b.at.getTime() - a.at.getTime())[0];
-      return {
-        nodeId: node.nodeId,
-        isCanonical: node.isCanonical,
-        state,
-        at: newest?.at ?? null,
-        version: answered.find((probe) => probe.version)?.version ?? null,
-        latencyMs: answered.length
-          ? Math.min(...answered.map((probe) => probe.latencyMs ?? Number.POSITIVE_INFINITY))
-          : null,
-        regions: mine.length,
-        failure: state === "down" && failed ? { errorClass: failed.errorClass, error: failed.error } : null,
-      };
-    });
+    .map((node) => currentState(node, byNode.get(node.nodeId) ?? [], rule));
 }
 
 export async function networkHealthSummary(db: Db, network: string, { now }: { now: Date }) {
-  const states = (await currentStates(db, network, { now })).filter((node) => node.isCanonical);
-  const up = states.filter((node) => node.state === "up" || node.state === "degraded").length;
-  const known = states.filter((node) => node.state !== "unknown").length;
-  return {
-    network,
-    canonicalUp: up,
-    canonicalTotal: states.length,
-    canonicalUnknown: states.length - known,
-    status: networkStatus(up, states.length, known),
-    nodes: states,
-  };
+  return networkHealth(network, await currentStates(db, network, { now }));
 }
 
-export type Replication = {
-  at: Date | null;
-  originators: { originator: string; max: string; min: string; divergence: string; nodes: number }[];
-  nodes: { nodeId: number; at: Date; lag: string; lagByOriginator: Record<string, string> }[];
-};
-
-/**
- * From each node's latest sync cursor: per originator the spread (max − min sequence id across
- * nodes), and per node its lag (the largest max − own over originators). uint64 math in BigInt.
- */
+/** Each registry node's latest sync cursor, spread and lag as `replication` computes them. */
 export async function replicationState(db: Db, network: string): Promise<Replication> {
   // Per registry node, its newest snapshot by index: no scan of the 14 days of snapshots kept.
   const result = await db.execute<{ node_id: number; at: Date | string; cursor: Record<string, string> }>(sql`
@@ -320,36 +234,5 @@ export async function replicationState(db: Db, network: string): Promise<Replica
     at: new Date(row.at),
     cursor: row.cursor,
   }));
-  const originators = [...new Set(latest.flatMap((row) => Object.keys(row.cursor)))].sort(
-    (a, b) => Number(a) - Number(b),
-  );
-  const value = (cursor: Record<string, string>, originator: string) => BigInt(cursor[originator] ?? "0");
-  const spread = originators.map((originator) => {
-    const values = latest.map((row) => value(row.cursor, originator));
-    const sorted = [...values].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    const min = sorted[0] ?? 0n;
-    const max = sorted[sorted.length - 1] ?? 0n;
-    return {
-      originator,
-      max: max.toString(),
-      min: min.toString(),
-      divergence: (max - min).toString(),
-      nodes: values.length,
-    };
-  });
-  const maxOf = new Map(spread.map((entry) => [entry.originator, BigInt(entry.max)]));
-  return {
-    at: latest.reduce<Date | null>((newest, row) => (!newest || row.at > newest ? row.at : newest), null),
-    originators: spread,
-    nodes: latest.map((row) => {
-      const lagByOriginator = Object.fromEntries(
-        originators.map((originator) => [
-          originator,
-          ((maxOf.get(originator) ?? 0n) - value(row.cursor, originator)).toString(),
-        ]),
-      );
-      const lag = Object.values(lagByOriginator).reduce((a, b) => (BigInt(b) > a ? BigInt(b) : a), 0n);
-      return { nodeId: row.nodeId, at: row.at, lag: lag.toString(), lagByOriginator };
-    }),
-  };
+  return replication(latest);
 }

@@ -10,6 +10,7 @@ import {
   text,
   timestamp,
 } from "drizzle-orm/pg-core";
+import { SOURCE_STATUSES } from "@/lib/chain/network-state";
 
 export const networks = pgTable("networks", {
   key: text("key").primaryKey(), // testnet | mainnet | local
@@ -40,9 +41,7 @@ export const dataSources = pgTable(
     network: networkRef(),
     source: text("source").notNull(), // rpc | registry | prober | ingest
     endpoint: text("endpoint"),
-    status: text("status", { enum: ["ok", "unreachable", "unknown"] })
-      .notNull()
-      .default("unknown"),
+    status: text("status", { enum: SOURCE_STATUSES }).notNull().default("unknown"),
     lastCheckedAt: timestamp("last_checked_at", { withTimezone: true }),
     lastOkAt: timestamp("last_ok_at", { withTimezone: true }),
     failingSince: timestamp("failing_since", { withTimezone: true }),

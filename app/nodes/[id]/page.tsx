@@ -10,11 +10,12 @@ import { MembershipBadge, NodeChecks } from "@/components/nodes/node-checks";
 import { ReplicationCard } from "@/components/nodes/replication-card";
 import { Card } from "@/components/ui/card";
 import { getAppDb } from "@/db/app";
-import { DAY_BAR_DAYS, getNodeHealth } from "@/db/queries/node-health";
+import { getNodeHealth } from "@/db/queries/node-health";
 import { getRegistryNode } from "@/db/queries/nodes";
 import { describeRegistryEvent } from "@/lib/chain/history";
 import { formatUtc } from "@/lib/format";
 import { parseNetworkParam } from "@/lib/network-param";
+import { DAY_BAR_DAYS } from "@/lib/uptime/node-health";
 import { WINDOW_PRESETS, type WindowPreset } from "@/lib/uptime/windows";
 
 type Props = {
