@@ -1,16 +1,24 @@
-import { and, eq, gt, gte, inArray, lt, sql } from "drizzle-orm";
-import { histogramCount, histogramOf, mergeHistograms } from "@/lib/metrics/histogram";
-import { type Bucket, type Granularity, rollUp } from "@/lib/uptime/buckets";
+import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { histogramCount } from "@/lib/metrics/histogram";
+import type { Bucket, Granularity } from "@/lib/uptime/buckets";
+import { DAY_MS, HOUR_MS, type NodeMinute, type QuorumRule } from "@/lib/uptime/minutes";
 import {
-  DAY_MS,
-  HOUR_MS,
-  type NodeMinute,
-  nodeMinutes,
-  type QuorumRule,
-  type RegionMinute,
-} from "@/lib/uptime/minutes";
+  dayRollups,
+  daySpans,
+  dirtySpans,
+  type RegionLatency,
+  type Span,
+  spanRollups,
+} from "@/lib/uptime/rollups";
 import type { Db } from "../client";
-import { maintenanceWindows, nodes, regionLatencyRollups, rollupWatermarks, uptimeRollups } from "../schema";
+import {
+  hourRollupsOf,
+  maintenanceOf,
+  regionHourRollupsOf,
+  regionMinutesOf,
+  registrationsOf,
+} from "../queries/rollup-inputs";
+import { regionLatencyRollups, rollupWatermarks, uptimeRollups } from "../schema";
 
 const WATERMARK = "uptime";
 // Probes are stamped when their transaction starts; one committing this much later is still picked up.
@@ -31,24 +39,13 @@ export async function runRollups(db: Db, { now, rule }: Options) {
     select network, (floor(extract(epoch from at) / 3600) * 3600000)::float8 as hour
     from probes where received_at > ${since} group by 1, 2 order by 1, 2`);
   // One span per network and UTC day, from its first to its last dirty hour: one query, not one per hour.
-  const spans = new Map<string, { network: string; day: number; from: number; to: number }>();
-  for (const { network, hour } of dirty.rows) {
-    const start = Number(hour);
-    const day = Math.floor(start / DAY_MS) * DAY_MS;
-    const span = spans.get(`${network}|${day}`) ?? { network, day, from: start, to: start + HOUR_MS };
-    span.from = Math.min(span.from, start);
-    span.to = Math.max(span.to, start + HOUR_MS);
-    spans.set(`${network}|${day}`, span);
-  }
-  for (const span of spans.values()) {
-    await rollupSpan(db, span.network, span.from, span.to, { now, rule });
-    await rollupDay(db, span.network, span.day, { now });
-  }
+  const spans = dirtySpans(dirty.rows.map((row) => ({ network: row.network, hour: Number(row.hour) })));
+  for (const span of spans) await rollupSpanAndDay(db, span, { now, rule });
   await db
     .insert(rollupWatermarks)
     .values({ name: WATERMARK, throughAt: now })
     .onConflictDoUpdate({ target: rollupWatermarks.name, set: { throughAt: now, updatedAt: new Date() } });
-  return { hours: dirty.rows.length, days: spans.size };
+  return { hours: dirty.rows.length, days: spans.length };
 }
 
 /**
@@ -67,200 +64,76 @@ export async function recomputeRollups(
   const kept = oldest.rows[0]?.at
     ? Math.floor(Date.parse(oldest.rows[0].at) / HOUR_MS) * HOUR_MS
     : Number.POSITIVE_INFINITY;
-  const start = Math.max(Math.floor(from.getTime() / HOUR_MS) * HOUR_MS, kept);
-  let days = 0;
-  for (let day = Math.floor(start / DAY_MS) * DAY_MS; day < to.getTime(); day += DAY_MS) {
-    const spanFrom = Math.max(start, day);
-    const spanTo = Math.min(Math.ceil(to.getTime() / HOUR_MS) * HOUR_MS, day + DAY_MS);
-    if (spanFrom >= spanTo) continue;
-    await rollupSpan(db, network, spanFrom, spanTo, { now, rule });
-    await rollupDay(db, network, day, { now });
-    days += 1;
-  }
-  return { days };
+  const spans = daySpans(network, from.getTime(), to.getTime(), kept);
+  for (const span of spans) await rollupSpanAndDay(db, span, { now, rule });
+  return { days: spans.length };
 }
 
-/** Recomputes one network's minute and hour rollups for the whole hours of [spanFrom, spanTo) (epoch ms). */
-export async function rollupSpan(
-  db: Db,
-  network: string,
-  spanFrom: number,
-  spanTo: number,
-  { now, rule }: Options,
-) {
-  const from = new Date(spanFrom);
-  const to = new Date(spanTo);
-  const grouped = await db.execute<{
-    node_id: number;
-    region: string;
-    minute: number;
-    probes: number;
-    down: number;
-    degraded: number;
-    latencies: number[] | null;
-  }>(sql`
-    select node_id, region, (floor(extract(epoch from at) / 60) * 60000)::float8 as minute,
-      count(*)::int as probes,
-      (count(*) filter (where outcome = 'down'))::int as down,
-      (count(*) filter (where outcome = 'degraded'))::int as degraded,
-      array_agg(latency_ms) filter (where outcome <> 'down' and latency_ms is not null) as latencies
-    from probes where network = ${network} and at >= ${from} and at < ${to}
-    group by 1, 2, 3`);
-  const regionMinutes: RegionMinute[] = grouped.rows.map((row) => ({
-    nodeId: Number(row.node_id),
-    region: row.region,
-    minute: Number(row.minute),
-    probes: Number(row.probes),
-    down: Number(row.down),
-    degraded: Number(row.degraded),
-    latenciesMs: (row.latencies ?? []).map(Number),
-  }));
-  const [registered, maintenance] = await Promise.all([
-    db
-      .select({ nodeId: nodes.nodeId, registeredAt: nodes.registeredAt })
-      .from(nodes)
-      .where(eq(nodes.network, network)),
-    db
-      .select({
-        nodeId: maintenanceWindows.nodeId,
-        startsAt: maintenanceWindows.startsAt,
-        endsAt: maintenanceWindows.endsAt,
-      })
-      .from(maintenanceWindows)
-      .where(
-        and(
-          eq(maintenanceWindows.network, network),
-          lt(maintenanceWindows.startsAt, to),
-          gt(maintenanceWindows.endsAt, from),
-        ),
-      ),
+async function rollupSpanAndDay(db: Db, span: Span, options: Options) {
+  await rollupSpan(db, span, options);
+  await rollupDay(db, span.network, span.day, options);
+}
+
+/** Recomputes one network's minute and hour rollups for the whole hours of a span. */
+async function rollupSpan(db: Db, span: Span, { now, rule }: Options) {
+  const range = { network: span.network, from: new Date(span.from), to: new Date(span.to) };
+  const [regionMinutes, registeredAt, maintenance] = await Promise.all([
+    regionMinutesOf(db, range),
+    registrationsOf(db, span.network),
+    maintenanceOf(db, range),
   ]);
-  const minutes = nodeMinutes(regionMinutes, { rule, maintenance });
-  const registeredAt = new Map(registered.map((node) => [node.nodeId, node.registeredAt]));
-  const nodeIds = new Set([...registeredAt.keys(), ...minutes.map((minute) => minute.nodeId)]);
-  const hours = [...nodeIds].flatMap((nodeId) =>
-    rollUp(
-      nodeId,
-      minutes.filter((minute) => minute.nodeId === nodeId),
-      "hour",
-      { from: spanFrom, to: spanTo, registeredAt: registeredAt.get(nodeId), now },
-    ),
-  );
-  const regions = regionLatency(regionMinutes);
+  const { minutes, hours, regions } = spanRollups(regionMinutes, {
+    span,
+    now,
+    rule,
+    maintenance,
+    registeredAt,
+  });
   await db.transaction(async (tx) => {
-    const range = { network, from, to };
     await replaceRows(tx, uptimeRollups, { ...range, granularities: ["minute", "hour"] }, [
-      ...minutes.map((minute) => minuteRow(network, minute)),
-      ...hours.map((bucket) => bucketRow(network, bucket)),
+      ...minutes.map((minute) => minuteRow(span.network, minute)),
+      ...hours.map((bucket) => bucketRow(span.network, bucket)),
     ]);
     await replaceRows(
       tx,
       regionLatencyRollups,
       { ...range, granularities: ["hour"] },
-      regions.map((row) => ({ ...row, network, granularity: "hour" as const })),
+      regions.map((row) => regionRow(span.network, "hour", row)),
     );
   });
 }
 
 /** Recomputes one network's day rollups (uptime and latency by region) from that day's hours. */
-export async function rollupDay(db: Db, network: string, day: number, { now }: Pick<Options, "now">) {
-  const from = new Date(day);
-  const to = new Date(day + DAY_MS);
-  const hoursOf = (table: typeof uptimeRollups | typeof regionLatencyRollups) =>
-    and(
-      eq(table.network, network),
-      eq(table.granularity, "hour"),
-      gte(table.bucketStart, from),
-      lt(table.bucketStart, to),
-    );
-  const [hourRows, regionRows, registered] = await Promise.all([
-    db.select().from(uptimeRollups).where(hoursOf(uptimeRollups)),
-    db.select().from(regionLatencyRollups).where(hoursOf(regionLatencyRollups)),
-    db
-      .select({ nodeId: nodes.nodeId, registeredAt: nodes.registeredAt })
-      .from(nodes)
-      .where(eq(nodes.network, network)),
+async function rollupDay(db: Db, network: string, day: number, { now }: Pick<Options, "now">) {
+  const range = { network, from: new Date(day), to: new Date(day + DAY_MS) };
+  const [hours, regionHours, registeredAt] = await Promise.all([
+    hourRollupsOf(db, range),
+    regionHourRollupsOf(db, range),
+    registrationsOf(db, network),
   ]);
-  const registeredAt = new Map(registered.map((node) => [node.nodeId, node.registeredAt]));
-  const hours = hourRows.map(fromRow);
-  const nodeIds = new Set(hours.map((bucket) => bucket.nodeId));
-  const dayBuckets = [...nodeIds].flatMap((nodeId) =>
-    rollUp(
-      nodeId,
-      hours.filter((bucket) => bucket.nodeId === nodeId),
-      "day",
-      { from: day, to: day + DAY_MS, registeredAt: registeredAt.get(nodeId), now },
-    ),
-  );
-  const regionDays = new Map<string, (typeof regionRows)[number]>();
-  for (const row of regionRows) {
-    const key = `${row.nodeId}|${row.region}`;
-    const seen = regionDays.get(key);
-    regionDays.set(
-      key,
-      seen
-        ? {
-            ...seen,
-            probeCount: seen.probeCount + row.probeCount,
-            downCount: seen.downCount + row.downCount,
-            latencyHistogram: mergeHistograms(seen.latencyHistogram, row.latencyHistogram),
-            latencyCount: seen.latencyCount + row.latencyCount,
-          }
-        : row,
-    );
-  }
+  const { days, regions } = dayRollups(hours, regionHours, { day, now, registeredAt });
   await db.transaction(async (tx) => {
-    const range = { network, from, to, granularities: ["day" as const] };
+    const dayRange = { ...range, granularities: ["day" as const] };
     await replaceRows(
       tx,
       uptimeRollups,
-      range,
-      dayBuckets.map((bucket) => bucketRow(network, bucket)),
+      dayRange,
+      days.map((bucket) => bucketRow(network, bucket)),
     );
     await replaceRows(
       tx,
       regionLatencyRollups,
-      range,
-      [...regionDays.values()].map((row) => ({ ...row, granularity: "day" as const, bucketStart: from })),
+      dayRange,
+      regions.map((row) => regionRow(network, "day", row)),
     );
   });
 }
 
-/** Per node, probing region and hour: probe counts and the merged latency histogram. */
-function regionLatency(rows: readonly RegionMinute[]) {
-  const byNodeRegion = new Map<
-    string,
-    {
-      nodeId: number;
-      region: string;
-      hour: number;
-      probeCount: number;
-      downCount: number;
-      latencyHistogram: Record<string, number>;
-    }
-  >();
-  for (const row of rows) {
-    const hour = Math.floor(row.minute / HOUR_MS) * HOUR_MS;
-    const key = `${row.nodeId}|${row.region}|${hour}`;
-    const entry = byNodeRegion.get(key) ?? {
-      nodeId: row.nodeId,
-      region: row.region,
-      hour,
-      probeCount: 0,
-      downCount: 0,
-      latencyHistogram: {},
-    };
-    entry.probeCount += row.probes;
-    entry.downCount += row.down;
-    entry.latencyHistogram = mergeHistograms(entry.latencyHistogram, histogramOf(row.latenciesMs));
-    byNodeRegion.set(key, entry);
-  }
-  return [...byNodeRegion.values()].map(({ hour, ...entry }) => ({
-    ...entry,
-    bucketStart: new Date(hour),
-    latencyCount: histogramCount(entry.latencyHistogram),
-  }));
-}
+const regionRow = (network: string, granularity: Granularity, row: RegionLatency) => ({
+  ...row,
+  network,
+  granularity,
+});
 
 const minuteRow = (network: string, minute: NodeMinute) => ({
   network,
@@ -293,23 +166,6 @@ const bucketRow = (network: string, bucket: Bucket) => ({
   latencyHistogram: bucket.histogram,
   latencyCount: bucket.latencyCount,
 });
-
-export function fromRow(row: typeof uptimeRollups.$inferSelect): Bucket {
-  return {
-    nodeId: row.nodeId,
-    granularity: row.granularity as Granularity,
-    start: row.bucketStart.getTime(),
-    up: row.upMinutes,
-    degraded: row.degradedMinutes,
-    down: row.downMinutes,
-    maintenance: row.maintenanceMinutes,
-    unknown: row.unknownMinutes,
-    probes: row.probeCount,
-    failedProbes: row.failedProbeCount,
-    histogram: row.latencyHistogram,
-    latencyCount: Number(row.latencyCount),
-  };
-}
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
