@@ -14,6 +14,8 @@ export interface RowsResultHKT extends PgQueryResultHKT {
 }
 
 export type Db = PgDatabase<RowsResultHKT, typeof schema>;
+/** The handle inside `db.transaction(async (tx) => …)`. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 type HandleBase = {
   db: Db;

@@ -77,7 +77,6 @@ const variables = z.object({
   INGEST_MAX_BODY_BYTES: integer(1024, 100 * 1024 * 1024).default(1024 * 1024),
   INGEST_RATE_LIMIT_PER_MIN: integer(1, 1_000_000).default(60),
   WORKER: z.enum(["inline", "off"], { message: "must be inline or off" }).default("inline"),
-  CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   ADMIN_ADDRESSES: z
     .string()
     .trim()
@@ -89,7 +88,6 @@ const variables = z.object({
     )
     .pipe(z.array(address))
     .default([]),
-  SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
 });
 
 /** Every variable the dashboard reads. */

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import pLimit from "p-limit";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { type DatabaseHandle, openDatabase } from "@/db/client";
@@ -14,6 +15,7 @@ import { createIngestToken } from "@/db/mutations/tokens";
 import { nodes } from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
 import type { Env } from "@/lib/env";
+import type { ProbeBatch } from "@/lib/ingest/schemas";
 import { probesEndpoint } from "@/server/ingest/endpoints";
 import { runCli } from "./lib/cli";
 import { firstLoadJs, seedHistory, startApp, timePage } from "./lib/page-bench";
@@ -212,15 +214,7 @@ async function throwawayDatabase(
   };
 }
 
-type Probe = {
-  nodeId: number;
-  at: string;
-  outcome: "up" | "down";
-  latencyMs: number | null;
-  version: string;
-  httpStatus: number;
-  grpcStatus: number;
-};
+type Probe = ProbeBatch["probes"][number];
 
 function makeProbes(count: number, start: number): Probe[] {
   // Distinct (node, time) pairs: one probe per node every 30 s, going back from `start`.
@@ -229,7 +223,7 @@ function makeProbes(count: number, start: number): Probe[] {
     return {
       nodeId: ((i % NODES) + 1) * 100,
       at: new Date(start - Math.floor(i / NODES) * 30_000 - (i % 7)).toISOString(),
-      outcome: up ? "up" : "down",
+      outcome: up ? ("up" as const) : ("down" as const),
       latencyMs: up ? 20 + (i % 400) : null,
       version: "v0.6.1",
       httpStatus: up ? 200 : 503,
@@ -266,25 +260,19 @@ async function probeIngest(
     }),
   );
   console.error(`probe ingest: ${batches} batches of ${batchSize} over HTTP, ${concurrency} at a time`);
-  let next = 0;
   const latencies: number[] = [];
   const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < bodies.length) {
-        const body = bodies[next++] as string;
-        const sent = performance.now();
-        const response = await fetch(url, {
-          method: "POST",
-          headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-          body,
-        });
-        if (response.status !== 201)
-          throw new Error(`batch refused: HTTP ${response.status} ${await response.text()}`);
-        latencies.push(performance.now() - sent);
-      }
-    }),
-  );
+  await pLimit(concurrency).map(bodies, async (body) => {
+    const sent = performance.now();
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body,
+    });
+    if (response.status !== 201)
+      throw new Error(`batch refused: HTTP ${response.status} ${await response.text()}`);
+    latencies.push(performance.now() - sent);
+  });
   const httpSeconds = (performance.now() - started) / 1000;
   server.close();
 
@@ -297,9 +285,9 @@ async function probeIngest(
         p.at,
         p.outcome,
         p.latencyMs ?? "",
-        p.version,
-        p.httpStatus,
-        p.grpcStatus,
+        p.version ?? "",
+        p.httpStatus ?? "",
+        p.grpcStatus ?? "",
       ].join(","),
     )
     .join("\n");

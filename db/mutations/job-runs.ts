@@ -1,8 +1,7 @@
 import { eq } from "drizzle-orm";
+import type { JobTrigger } from "@/lib/job-runs";
 import type { Db } from "../client";
 import { jobRuns } from "../schema";
-
-export type JobTrigger = "worker" | "cli" | "cron";
 
 /** Records a job run around `run`: start, end, outcome and error. Rethrows the job's failure. */
 export async function withJobRun<T extends Record<string, unknown>>(

@@ -1,8 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { ProbeInput, ProbeSource } from "@/lib/probe/record";
-import type { Db } from "../client";
+import type { Db, Tx } from "../client";
 import { nodeCursorSnapshots, nodes } from "../schema";
-import type { Tx } from "./ingest/runs";
 
 const CHUNK = 2000;
 

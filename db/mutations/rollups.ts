@@ -10,7 +10,7 @@ import {
   type Span,
   spanRollups,
 } from "@/lib/uptime/rollups";
-import type { Db } from "../client";
+import type { Db, Tx } from "../client";
 import {
   hourRollupsOf,
   maintenanceOf,
@@ -166,8 +166,6 @@ const bucketRow = (network: string, bucket: Bucket) => ({
   latencyHistogram: bucket.histogram,
   latencyCount: bucket.latencyCount,
 });
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** Replaces a network's rows of some granularities in [from, to) with `rows`, inside the caller's transaction. */
 async function replaceRows<T extends typeof uptimeRollups | typeof regionLatencyRollups>(

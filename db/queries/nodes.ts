@@ -1,5 +1,5 @@
 import { and, asc, eq, ne } from "drizzle-orm";
-import { type NodeRecord, presentNode } from "@/lib/chain/registry-node";
+import { presentNode } from "@/lib/chain/registry-node";
 import type { Db } from "../client";
 import { networks, nodes, registryEvents } from "../schema";
 

@@ -1,5 +1,5 @@
 import { type AnyColumn, and, desc, eq, gte, lt, sql } from "drizzle-orm";
-import { type Availability, availabilityOf, bucketStart, countableMinutes } from "@/lib/uptime/buckets";
+import { availabilityOf, bucketStart, countableMinutes } from "@/lib/uptime/buckets";
 import {
   CURRENT_STATE_FRESH_MS,
   type CurrentState,

@@ -11,6 +11,7 @@ import {
   timestamp,
 } from "drizzle-orm/pg-core";
 import { SOURCE_STATUSES } from "@/lib/chain/network-state";
+import { JOB_OUTCOMES, JOB_TRIGGERS } from "@/lib/job-runs";
 
 export const networks = pgTable("networks", {
   key: text("key").primaryKey(), // testnet | mainnet | local
@@ -58,12 +59,10 @@ export const jobRuns = pgTable(
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
     job: text("job").notNull(), // registry_sync | probe | rollup | evaluate | source_check | retention
     network: text("network").references(() => networks.key),
-    trigger: text("trigger", { enum: ["worker", "cli", "cron"] }).notNull(),
+    trigger: text("trigger", { enum: JOB_TRIGGERS }).notNull(),
     startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
-    outcome: text("outcome", { enum: ["running", "ok", "failed"] })
-      .notNull()
-      .default("running"),
+    outcome: text("outcome", { enum: JOB_OUTCOMES }).notNull().default("running"),
     error: text("error"),
     summary: jsonb("summary").$type<Record<string, unknown>>(),
   },

@@ -1,4 +1,5 @@
 import { bigint, boolean, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { INCIDENT_SEVERITIES, INCIDENT_STATUSES } from "@/lib/incidents";
 import { networkRef } from "./networks";
 
 export const incidents = pgTable(
@@ -9,8 +10,8 @@ export const incidents = pgTable(
     nodeId: integer("node_id"), // null: the whole network
     title: text("title").notNull(),
     body: text("body").notNull().default(""),
-    severity: text("severity", { enum: ["minor", "major", "critical"] }).notNull(),
-    status: text("status", { enum: ["investigating", "identified", "monitoring", "resolved"] }).notNull(),
+    severity: text("severity", { enum: INCIDENT_SEVERITIES }).notNull(),
+    status: text("status", { enum: INCIDENT_STATUSES }).notNull(),
     startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
     createdBy: text("created_by").notNull(),

@@ -11,6 +11,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import { REGISTRY_EVENT_NAMES } from "@/lib/chain/abi";
 import type { NodeMetadata } from "@/lib/chain/metadata";
 import { networkRef } from "./networks";
 
@@ -60,15 +61,7 @@ export const registryEvents = pgTable(
     blockTime: timestamp("block_time", { withTimezone: true }).notNull(),
     txHash: text("tx_hash").notNull(),
     logIndex: integer("log_index").notNull(),
-    eventName: text("event_name", {
-      enum: [
-        "NodeAdded",
-        "HttpAddressUpdated",
-        "NodeAddedToCanonicalNetwork",
-        "NodeRemovedFromCanonicalNetwork",
-        "Transfer",
-      ],
-    }).notNull(),
+    eventName: text("event_name", { enum: REGISTRY_EVENT_NAMES }).notNull(),
     nodeId: integer("node_id"),
     args: jsonb("args").$type<Record<string, string | number | boolean>>().notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

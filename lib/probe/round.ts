@@ -1,3 +1,4 @@
+import pLimit from "p-limit";
 import { MAX_CURSOR_ENTRIES, MAX_ERROR_CHARS, MAX_VERSION_CHARS } from "../limits";
 import { withoutLoneSurrogates } from "../storable-text";
 import { getSyncCursor, getVersion, type ProbeClient } from "./client";
@@ -85,19 +86,11 @@ export async function probeRound(
   const concurrency = Math.max(1, settings.concurrency ?? 32);
   const results: ProbeRecord[] = [];
   const skipped: number[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < targets.length) {
-      const target = targets[next++] as ProbeTarget;
-      // A probe always gets its full timeout: a shortened one would call a slow node down.
-      if (deadline - performance.now() < settings.timeoutMs) {
-        skipped.push(target.nodeId);
-        continue;
-      }
-      results.push(await probeNode(client, target, settings));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, targets.length) }, worker));
+  await pLimit(concurrency).map(targets, async (target) => {
+    // A probe always gets its full timeout: a shortened one would call a slow node down.
+    if (deadline - performance.now() < settings.timeoutMs) skipped.push(target.nodeId);
+    else results.push(await probeNode(client, target, settings));
+  });
   results.sort((a, b) => a.nodeId - b.nodeId);
   return { results, skipped, durationMs: Math.round(performance.now() - started) };
 }

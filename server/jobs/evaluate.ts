@@ -1,8 +1,9 @@
 import type { Db } from "@/db/client";
 import { storeEvaluation } from "@/db/mutations/evaluations";
-import { type JobTrigger, withJobRun } from "@/db/mutations/job-runs";
+import { withJobRun } from "@/db/mutations/job-runs";
 import { criterionSpecs } from "@/db/queries/criteria";
 import { loadCriterionInput } from "@/db/queries/criteria-inputs";
+import type { JobTrigger } from "@/lib/job-runs";
 import { criterionWindow, evidencePath } from "@/lib/roadmap/criteria";
 import { evaluateCriterion } from "@/lib/roadmap/evaluate";
 

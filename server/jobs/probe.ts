@@ -1,8 +1,9 @@
 import type { Db } from "@/db/client";
-import { type JobTrigger, withJobRun } from "@/db/mutations/job-runs";
+import { withJobRun } from "@/db/mutations/job-runs";
 import { insertProbes } from "@/db/mutations/probes";
 import { probeTargets } from "@/db/queries/nodes";
 import type { Env, NetworkKey } from "@/lib/env";
+import type { JobTrigger } from "@/lib/job-runs";
 import type { ProbeClient } from "@/lib/probe/client";
 import { countOutcomes, probeRound, type RoundResult } from "@/lib/probe/round";
 

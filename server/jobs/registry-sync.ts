@@ -1,9 +1,10 @@
 import type { Address } from "viem";
 import type { Db } from "@/db/client";
-import { type JobTrigger, withJobRun } from "@/db/mutations/job-runs";
+import { withJobRun } from "@/db/mutations/job-runs";
 import { createRegistryClient } from "@/lib/chain/client";
 import { networkPreset } from "@/lib/chain/networks";
 import type { Env, NetworkKey } from "@/lib/env";
+import type { JobTrigger } from "@/lib/job-runs";
 import { type RegistrySyncOptions, syncRegistry } from "@/server/registry/sync";
 
 export type RegistrySyncJobOptions = {

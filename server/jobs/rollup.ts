@@ -1,8 +1,9 @@
 import type { Db } from "@/db/client";
-import { type JobTrigger, withJobRun } from "@/db/mutations/job-runs";
+import { withJobRun } from "@/db/mutations/job-runs";
 import { dropOldProbes } from "@/db/mutations/probes";
 import { pruneRollups, runRollups } from "@/db/mutations/rollups";
 import type { Env } from "@/lib/env";
+import type { JobTrigger } from "@/lib/job-runs";
 
 /** Brings every rollup up to date with the probes stored so far (recorded as a job run). */
 export function runRollupJob(db: Db, { trigger, now = new Date() }: { trigger: JobTrigger; now?: Date }) {

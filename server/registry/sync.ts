@@ -1,3 +1,4 @@
+import pLimit from "p-limit";
 import type { Address, PublicClient } from "viem";
 import type { Db } from "@/db/client";
 import { recordSourceCheck } from "@/db/mutations/data-sources";
@@ -104,7 +105,7 @@ async function syncOnce(options: RegistrySyncOptions, now: () => Date): Promise<
   log(`read ${snapshot.nodes.length} nodes at block ${head}`);
   const metadata = options.metadata ?? { timeoutMs: 5000, maxBytes: 256 * 1024, ttlMs: 3_600_000 };
   const known = new Map((await metadataState(db, network)).map((row) => [row.nodeId, row]));
-  const withMetadata = await mapLimit(snapshot.nodes, 4, async (node) => {
+  const withMetadata = await pLimit(4).map(snapshot.nodes, async (node) => {
     const previous = known.get(node.nodeId);
     const age = previous?.fetchedAt
       ? now().getTime() - previous.fetchedAt.getTime()
@@ -148,19 +149,6 @@ async function syncOnce(options: RegistrySyncOptions, now: () => Date): Promise<
     headBlock: head,
     cursorBlock: cursor,
   };
-}
-
-async function mapLimit<T, R>(items: T[], limit: number, map: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await map(items[index] as T);
-    }
-  });
-  await Promise.all(workers);
-  return results;
 }
 
 /**

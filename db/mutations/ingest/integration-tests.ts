@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { IntegrationRun } from "@/lib/ingest/schemas";
-import type { Db } from "../../client";
+import type { Db, Tx } from "../../client";
 import { integrationTestCases, integrationTestRuns } from "../../schema";
-import { storeRunOnce, type Tx } from "./runs";
+import { storeRunOnce } from "./runs";
 
 const columns = {
   runId: integrationTestRuns.runId,

@@ -1,10 +1,9 @@
 import { eq } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { IngestError } from "@/lib/ingest/errors";
-import type { Db } from "../../client";
+import type { Db, Tx } from "../../client";
 
 type RunTable = PgTable & { runId: PgColumn; bodyHash: PgColumn; id: PgColumn };
-export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /**
  * `runId` is the idempotency key: a new run is stored (201) in one transaction with its parts; the
