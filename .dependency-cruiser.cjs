@@ -41,6 +41,13 @@ module.exports = {
       to: { path: "^(app|components|scripts)/" },
     },
     {
+      name: "routes-write-through-server",
+      comment: "app/ reads through db/queries and writes through server/, never db/mutations or the tables.",
+      severity: "error",
+      from: { path: "^app/" },
+      to: { path: "^db/(mutations|tables|schema)" },
+    },
+    {
       name: "components-only-use-lib",
       comment: "components/ imports only from lib/, never from app/, db/, server/ or scripts/.",
       severity: "error",

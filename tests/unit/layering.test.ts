@@ -110,11 +110,15 @@ describe("the layering rule sees through aliases, type-only imports and packages
       "node_modules/react/package.json": JSON.stringify({ name: "react", main: "index.js" }),
       "node_modules/react/index.js": "module.exports = {};\n",
       "db/b.ts": "export type Row = { id: number };\n",
+      "db/mutations/save.ts": "export const save = () => 1;\n",
+      "db/queries/read.ts": "export const read = () => 1;\n",
+      "app/page.tsx":
+        'import { save } from "@/db/mutations/save";\nimport { read } from "@/db/queries/read";\nexport const Page = () => save() + read();\n',
       "lib/typed.ts": 'import type { Row } from "@/db/b";\nexport const id = (row: Row) => row.id;\n',
       "lib/framework.ts": 'import react from "react";\nexport const framework = react;\n',
       "lib/missing.ts": 'import { gone } from "@/lib/gone";\nexport const missing = gone;\n',
     });
-    violations = violationsOf(await cruiseTree(root, ["lib", "db"]));
+    violations = violationsOf(await cruiseTree(root, ["lib", "db", "app"]));
   });
 
   afterAll(async () => {
@@ -133,7 +137,12 @@ describe("the layering rule sees through aliases, type-only imports and packages
     expect(violations).toContain("no-unresolvable: lib/missing.ts → @/lib/gone");
   });
 
-  it("reports nothing beyond those three", () => {
-    expect(violations).toHaveLength(3);
+  it("a route importing db/mutations is refused, one importing db/queries is not", () => {
+    expect(violations).toContain("routes-write-through-server: app/page.tsx → db/mutations/save.ts");
+    expect(violations.filter((violation) => violation.includes("db/queries/read.ts"))).toEqual([]);
+  });
+
+  it("reports nothing beyond those four", () => {
+    expect(violations).toHaveLength(4);
   });
 });
