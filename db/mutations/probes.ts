@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { ProbeInput, ProbeSource } from "@/lib/probe/record";
+import { DAY_MS } from "@/lib/time";
 import type { Db, Tx } from "../client";
 import { nodeCursorSnapshots, nodes } from "../schema";
 
@@ -81,13 +82,13 @@ export async function knownNodeIds(
 
 /** Drops raw probe partitions (and cursor snapshots) older than `days`; returns the partitions dropped. */
 export async function dropOldProbes(db: Db, { now, days }: { now: Date; days: number }): Promise<string[]> {
-  const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString().slice(0, 10).replaceAll("-", "");
+  const cutoff = new Date(now.getTime() - days * DAY_MS).toISOString().slice(0, 10).replaceAll("-", "");
   const parts = await db.execute<{ name: string }>(sql`
     select c.relname as name from pg_inherits i
     join pg_class c on c.oid = i.inhrelid join pg_class p on p.oid = i.inhparent
     where p.relname = 'probes' and c.relname ~ '^probes_[0-9]{8}$' and substr(c.relname, 8) < ${cutoff}`);
   for (const { name } of parts.rows) await db.execute(sql.raw(`drop table if exists "${name}"`));
-  const cutoffTime = new Date(now.getTime() - days * 86_400_000);
+  const cutoffTime = new Date(now.getTime() - days * DAY_MS);
   await db.execute(sql`delete from probes_default where at < ${cutoffTime}`);
   await db.execute(sql`delete from node_cursor_snapshots where at < ${cutoffTime}`);
   return parts.rows.map((row) => row.name);

@@ -1,7 +1,8 @@
 import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { histogramCount } from "@/lib/metrics/histogram";
+import { DAY_MS, HOUR_MS } from "@/lib/time";
 import type { Bucket, Granularity } from "@/lib/uptime/buckets";
-import { DAY_MS, HOUR_MS, type NodeMinute, type QuorumRule } from "@/lib/uptime/minutes";
+import type { NodeMinute, QuorumRule } from "@/lib/uptime/minutes";
 import {
   dayRollups,
   daySpans,

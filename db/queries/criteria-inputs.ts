@@ -1,6 +1,7 @@
 import { and, eq, gte, lt } from "drizzle-orm";
-import type { CriterionSpec, TimeWindow } from "@/lib/roadmap/criteria";
+import type { CriterionSpec } from "@/lib/roadmap/criteria";
 import type { CriterionInput } from "@/lib/roadmap/evaluate";
+import type { TimeWindow } from "@/lib/time";
 import type { Db } from "../client";
 import {
   benchmarkResults,

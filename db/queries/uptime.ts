@@ -1,4 +1,5 @@
 import { type AnyColumn, and, desc, eq, gte, lt, sql } from "drizzle-orm";
+import { DAY_MS, HOUR_MS, type TimeWindow } from "@/lib/time";
 import { availabilityOf, bucketStart, countableMinutes } from "@/lib/uptime/buckets";
 import {
   CURRENT_STATE_FRESH_MS,
@@ -8,10 +9,10 @@ import {
 } from "@/lib/uptime/current-state";
 import { type DayBar, dayBars } from "@/lib/uptime/day-bars";
 import { type LatencyPercentiles, latencyPercentiles } from "@/lib/uptime/latency";
-import { DAY_MS, HOUR_MS, MAJORITY, type QuorumRule } from "@/lib/uptime/minutes";
+import { MAJORITY, type QuorumRule } from "@/lib/uptime/minutes";
 import type { NodeAvailability } from "@/lib/uptime/node-health";
 import { type Replication, replication } from "@/lib/uptime/replication";
-import { segments, type TimeWindow } from "@/lib/uptime/windows";
+import { segments } from "@/lib/uptime/windows";
 import type { Db } from "../client";
 import {
   incidents,

@@ -1,8 +1,8 @@
+import { DAY_MS } from "@/lib/time";
 import type { Issue } from "./errors";
 import type { ProbeBatch } from "./schemas";
 
 const MAX_CLOCK_SKEW_MS = 5 * 60_000;
-const DAY_MS = 86_400_000;
 
 /**
  * Why probes of a remote prober's batch cannot be stored, each named by index: a node the

@@ -1,3 +1,4 @@
+import { DAY_MS, type TimeWindow } from "@/lib/time";
 import type { Comparator, CriterionKind, CriterionStatus } from "./vocabulary";
 
 /** A criterion as the evaluators need it (a row of `criteria`). */
@@ -15,8 +16,6 @@ export type CriterionSpec = {
   params: Record<string, unknown>;
 };
 
-export type TimeWindow = { from: Date; to: Date };
-
 export type Evaluation = {
   status: CriterionStatus;
   measured: number | null;
@@ -28,8 +27,6 @@ export type Evaluation = {
   /** What the number was computed from, in brief; the evidence API returns the full data. */
   evidence: Record<string, unknown>;
 };
-
-const DAY_MS = 86_400_000;
 
 /** The window a criterion is judged over: its `windowDays` up to now. */
 export function criterionWindow(spec: Pick<CriterionSpec, "windowDays">, now: Date): TimeWindow {

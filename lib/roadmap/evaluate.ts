@@ -1,4 +1,5 @@
-import { type CriterionSpec, criterionWindow, type Evaluation, type TimeWindow } from "./criteria";
+import type { TimeWindow } from "@/lib/time";
+import { type CriterionSpec, criterionWindow, type Evaluation } from "./criteria";
 import {
   evaluateIndependentOperators,
   evaluateMilestone,

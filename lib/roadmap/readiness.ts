@@ -1,3 +1,4 @@
+import { DAY_MS } from "@/lib/time";
 import { sameValue } from "./criteria";
 import type { CriterionStatus } from "./vocabulary";
 
@@ -63,8 +64,8 @@ export type Countdown = { startedAt: Date; days: number; endsAt: Date; daysLeft:
 /** Stage 3's migration countdown from the day the team started it (null until then). */
 export function countdown(startedAt: Date | null, days: number | null, now: Date): Countdown | null {
   if (!startedAt || !days) return null;
-  const endsAt = new Date(startedAt.getTime() + days * 86_400_000);
-  const left = Math.ceil((endsAt.getTime() - now.getTime()) / 86_400_000);
+  const endsAt = new Date(startedAt.getTime() + days * DAY_MS);
+  const left = Math.ceil((endsAt.getTime() - now.getTime()) / DAY_MS);
   return {
     startedAt,
     days,

@@ -1,5 +1,6 @@
+import { DAY_MS, HOUR_MS, MINUTE_MS } from "@/lib/time";
 import { type Histogram, histogramCount, mergeHistograms } from "../metrics/histogram";
-import { DAY_MS, HOUR_MS, MINUTE_MS, type NodeMinute } from "./minutes";
+import type { NodeMinute } from "./minutes";
 
 export const GRANULARITIES = ["minute", "hour", "day"] as const;
 export type Granularity = (typeof GRANULARITIES)[number];

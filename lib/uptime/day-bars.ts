@@ -1,5 +1,5 @@
+import { DAY_MS } from "@/lib/time";
 import { type Availability, availabilityOf, bucketStart, countableMinutes } from "./buckets";
-import { DAY_MS } from "./minutes";
 
 export type DayBarTone = "up" | "degraded" | "down" | "no_data" | "not_registered";
 

@@ -8,10 +8,6 @@ import { type Histogram, histogramOf, mergeHistograms } from "../metrics/histogr
  */
 export type MinuteState = "up" | "degraded" | "down" | "unknown" | "maintenance";
 
-export const MINUTE_MS = 60_000;
-export const HOUR_MS = 3_600_000;
-export const DAY_MS = 86_400_000;
-
 /** One region's probes of one node in one minute. */
 export type RegionMinute = {
   nodeId: number;

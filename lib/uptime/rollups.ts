@@ -1,8 +1,7 @@
+import { DAY_MS, HOUR_MS } from "@/lib/time";
 import { type Histogram, histogramCount, histogramOf, mergeHistograms } from "../metrics/histogram";
 import { type Bucket, rollUp } from "./buckets";
 import {
-  DAY_MS,
-  HOUR_MS,
   type MaintenanceWindow,
   type NodeMinute,
   nodeMinutes,

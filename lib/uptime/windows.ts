@@ -1,4 +1,4 @@
-import { DAY_MS, HOUR_MS } from "./minutes";
+import { DAY_MS, HOUR_MS, type TimeWindow } from "@/lib/time";
 
 export const WINDOW_PRESETS = {
   "24h": DAY_MS,
@@ -7,7 +7,6 @@ export const WINDOW_PRESETS = {
   "90d": 90 * DAY_MS,
 } as const;
 export type WindowPreset = keyof typeof WINDOW_PRESETS;
-export type TimeWindow = { from: Date; to: Date };
 
 /** A preset window ending now, or a custom UTC range (`from` < `to`, neither in the future). */
 export function resolveWindow(spec: WindowPreset | TimeWindow, now: Date): TimeWindow {

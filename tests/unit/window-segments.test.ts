@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DAY_MS, HOUR_MS } from "@/lib/uptime/minutes";
+import { DAY_MS, HOUR_MS } from "@/lib/time";
 import { segments } from "@/lib/uptime/windows";
 
 const MINUTE_MS = 60_000;

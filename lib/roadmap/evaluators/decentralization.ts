@@ -1,4 +1,5 @@
-import { type CriterionSpec, type Evaluation, type TimeWindow, verdict } from "../criteria";
+import type { TimeWindow } from "@/lib/time";
+import { type CriterionSpec, type Evaluation, verdict } from "../criteria";
 
 export type OperatorNode = { nodeId: number; owner: string; operatorName: string | null };
 

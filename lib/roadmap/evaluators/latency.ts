@@ -1,5 +1,6 @@
 import { type Histogram, histogramCount, mergeHistograms, quantile } from "@/lib/metrics/histogram";
-import { type CriterionSpec, type Evaluation, inWindow, type TimeWindow, verdict } from "../criteria";
+import type { TimeWindow } from "@/lib/time";
+import { type CriterionSpec, type Evaluation, inWindow, verdict } from "../criteria";
 
 /** One benchmark result of the criterion's operation: a histogram of raw durations, or a summary only. */
 export type LatencyResult = {

@@ -1,4 +1,5 @@
-import { type CriterionSpec, type Evaluation, inWindow, type TimeWindow, verdict } from "../criteria";
+import type { TimeWindow } from "@/lib/time";
+import { type CriterionSpec, type Evaluation, inWindow, verdict } from "../criteria";
 
 export type NodeAvailabilityInput = {
   nodeId: number;
