@@ -20,11 +20,11 @@ import {
   registrationsOf,
 } from "../queries/rollup-inputs";
 import { regionLatencyRollups, rollupWatermarks, uptimeRollups } from "../schema";
+import { chunks } from "./chunks";
 
 const WATERMARK = "uptime";
 // Probes are stamped when their transaction starts; one committing this much later is still picked up.
 const LATE_COMMIT_MARGIN_MS = 5 * 60_000;
-const CHUNK = 2000;
 
 type Options = { now: Date; rule?: QuorumRule };
 
@@ -193,10 +193,8 @@ async function replaceRows<T extends typeof uptimeRollups | typeof regionLatency
         lt(table.bucketStart, to),
       ),
     );
-  for (let start = 0; start < rows.length; start += CHUNK)
-    await tx
-      .insert(table as typeof uptimeRollups)
-      .values(rows.slice(start, start + CHUNK) as (typeof uptimeRollups.$inferInsert)[]);
+  for (const part of chunks(rows))
+    await tx.insert(table as typeof uptimeRollups).values(part as (typeof uptimeRollups.$inferInsert)[]);
 }
 
 /** Retention: minute and hour rollups older than their limits go; day rollups stay forever. */

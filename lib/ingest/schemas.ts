@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { NETWORK_KEYS } from "../env";
+import { isoTime } from "../iso-time";
 import {
   INT4_MAX,
   MAX_CURSOR_ENTRIES,
@@ -11,8 +12,6 @@ import {
 import { PROBE_ERROR_CLASSES, PROBE_OUTCOMES } from "../probe/record";
 import { THROUGHPUT_KINDS } from "../results/vocabulary";
 
-// Times must carry a zone ("Z" or an offset); a naive local time is ambiguous.
-export const isoTime = z.iso.datetime({ offset: true, message: "must be an ISO 8601 time with a zone" });
 export const runId = z
   .string()
   .min(1)
@@ -20,7 +19,10 @@ export const runId = z
   .regex(/^[A-Za-z0-9._:@/-]+$/, "may hold letters, digits and . _ : @ / - only");
 export const network = z.enum(NETWORK_KEYS, { message: `must be one of ${NETWORK_KEYS.join(", ")}` });
 const durationMs = z.number().finite().min(0, "must be ≥ 0");
-const count = z.number().int().min(0);
+/** A count stored in an int4 column. */
+const count = z.number().int().min(0).max(INT4_MAX, `must be at most ${INT4_MAX}`);
+/** A count stored in a bigint column (JavaScript numbers are exact up to 2^53 − 1). */
+const bigCount = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
 const startsBeforeItEnds = (run: { startedAt: string; finishedAt?: string }) =>
   !run.finishedAt || Date.parse(run.finishedAt) >= Date.parse(run.startedAt);
@@ -126,8 +128,8 @@ export const throughputRunSchema = z
     nodes: z.number().int().min(1).max(10_000).nullable().optional(),
     startedAt: isoTime,
     durationS: z.number().finite().positive("must be > 0").nullable().optional(),
-    messages: count,
-    errors: count.default(0),
+    messages: bigCount,
+    errors: bigCount.default(0),
     peakRps: z.number().finite().min(0).optional(),
     errorPct: z.number().finite().min(0).max(100).optional(),
     steps: z.array(z.record(z.string(), z.unknown())).max(10_000).optional(),

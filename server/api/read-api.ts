@@ -11,6 +11,7 @@ import {
 import { loadCriterionInput } from "@/db/queries/criteria-inputs";
 import { getStages } from "@/db/queries/roadmap";
 import { NETWORK_KEYS } from "@/lib/env";
+import { isoTime } from "@/lib/iso-time";
 import { criterionWindow, evidencePath } from "@/lib/roadmap/criteria";
 import { evaluateCriterion } from "@/lib/roadmap/evaluate";
 import { apiError, csvResponse, jsonResponse } from "@/server/api/respond";
@@ -19,7 +20,7 @@ import { apiError, csvResponse, jsonResponse } from "@/server/api/respond";
 type Context = { db: Db; now: Date };
 
 const networkParam = z.enum(NETWORK_KEYS).optional();
-const isoParam = z.iso.datetime({ offset: true }).optional();
+const isoParam = isoTime.optional();
 
 function badQuery(error: z.ZodError) {
   const issue = error.issues[0];

@@ -14,6 +14,7 @@ import { getNodeHealth } from "@/db/queries/node-health";
 import { getRegistryNode } from "@/db/queries/nodes";
 import { describeRegistryEvent } from "@/lib/chain/history";
 import { formatUtc } from "@/lib/format";
+import { INT4_MAX } from "@/lib/limits";
 import { parseNetworkParam } from "@/lib/network-param";
 import { DAY_BAR_DAYS } from "@/lib/uptime/node-health";
 import { WINDOW_PRESETS, type WindowPreset } from "@/lib/uptime/windows";
@@ -23,7 +24,7 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-const nodeIdParam = z.coerce.number().int().min(1).max(4_294_967_295);
+const nodeIdParam = z.coerce.number().int().min(1).max(INT4_MAX);
 const windowParam = z.enum(Object.keys(WINDOW_PRESETS) as [WindowPreset, ...WindowPreset[]]).default("7d");
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -4,6 +4,7 @@ import type { BenchmarkRun } from "@/lib/ingest/schemas";
 import { histogramOf, quantile } from "@/lib/metrics/histogram";
 import type { Db } from "../../client";
 import { benchmarkResults, benchmarkRuns, criteria, operationMappings } from "../../schema";
+import { chunks } from "../chunks";
 import { storeRunOnce } from "./runs";
 
 /** Stores a benchmark run with its results; raw durations become mergeable histograms. */
@@ -78,16 +79,17 @@ export async function storeBenchmarkRun(db: Db, run: BenchmarkRun, meta: { hash:
         })
         .returning({ id: benchmarkRuns.id });
       const id = Number(stored?.id);
-      await tx.insert(benchmarkResults).values(
-        results.map((result) => ({
-          ...result,
-          runId: id,
-          network: run.network,
-          startedAt: new Date(run.startedAt),
-          region: run.region ?? null,
-          sdk: run.sdk ?? null,
-        })),
-      );
+      for (const part of chunks(results))
+        await tx.insert(benchmarkResults).values(
+          part.map((result) => ({
+            ...result,
+            runId: id,
+            network: run.network,
+            startedAt: new Date(run.startedAt),
+            region: run.region ?? null,
+            sdk: run.sdk ?? null,
+          })),
+        );
       return { ...(await load(tx, id)), unmapped };
     },
     load,

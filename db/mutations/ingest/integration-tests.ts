@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { IntegrationRun } from "@/lib/ingest/schemas";
 import type { Db, Tx } from "../../client";
 import { integrationTestCases, integrationTestRuns } from "../../schema";
+import { chunks } from "../chunks";
 import { storeRunOnce } from "./runs";
 
 const columns = {
@@ -47,9 +48,8 @@ export async function storeIntegrationRun(
         })
         .returning({ id: integrationTestRuns.id });
       const id = Number(stored?.id);
-      if (run.cases?.length) {
-        await tx.insert(integrationTestCases).values(run.cases.map((c) => ({ ...c, runId: id })));
-      }
+      for (const part of chunks(run.cases ?? []))
+        await tx.insert(integrationTestCases).values(part.map((c) => ({ ...c, runId: id })));
       return load(tx, id);
     },
     load,

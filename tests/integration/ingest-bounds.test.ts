@@ -1,0 +1,165 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getCriterionApi, getEvidenceApi } from "@/server/api/read-api";
+import {
+  benchmarksEndpoint,
+  forkChecksEndpoint,
+  integrationTestsEndpoint,
+  throughputEndpoint,
+} from "@/server/ingest/endpoints";
+import { callEndpoint, type Endpoint, setUpIngest } from "../support/ingest";
+import type { TestDatabase } from "../support/test-db";
+
+let test: TestDatabase;
+let token: string;
+
+beforeAll(async () => {
+  ({ test, token } = await setUpIngest(["benchmarks", "forks", "tests", "throughput"], {
+    INGEST_MAX_BODY_BYTES: "4000000",
+  }));
+});
+afterAll(() => test?.drop());
+
+const post = (endpoint: Endpoint, body: unknown, query = "") =>
+  callEndpoint(endpoint, test, body, { token, query });
+
+const storedRuns = async () =>
+  Number(
+    (
+      await test.handle.db.execute<{ n: number }>(
+        sql`select (select count(*) from benchmark_runs) + (select count(*) from fork_checks)
+          + (select count(*) from integration_test_runs) + (select count(*) from throughput_runs) as n`,
+      )
+    ).rows[0]?.n,
+  );
+
+const INT4_OVER = 2 ** 31;
+const startedAt = "2026-11-20T10:00:00Z";
+const forkCheck = (runId: string, fields: Record<string, unknown> = {}) => ({
+  runId,
+  network: "testnet",
+  startedAt,
+  groupsChecked: 100,
+  forkedGroups: 0,
+  ...fields,
+});
+const integrationRun = (runId: string, fields: Record<string, unknown> = {}) => ({
+  runId,
+  suite: "bounds",
+  sdk: "node",
+  network: "testnet",
+  startedAt,
+  passed: 1,
+  failed: 0,
+  ...fields,
+});
+const benchmark = (runId: string, result: Record<string, unknown>, fields: Record<string, unknown> = {}) => ({
+  runId,
+  source: "bounds",
+  network: "testnet",
+  startedAt,
+  results: [{ operation: "groupsync-10", ...result }],
+  ...fields,
+});
+
+async function expectRefused(response: Response, path: string) {
+  expect(response.status).toBe(400);
+  const body = await response.json();
+  expect(body.error.issues.map((issue: { path: string }) => issue.path)).toContain(path);
+  return body;
+}
+
+describe("numbers beyond their columns", () => {
+  it("a count beyond an int4 column is a 400 naming the field, at 2^31 − 1 it is stored", async () => {
+    const before = await storedRuns();
+    await expectRefused(
+      await post(forkChecksEndpoint, forkCheck("int4-over", { groupsChecked: 3e9 })),
+      "groupsChecked",
+    );
+    await expectRefused(
+      await post(integrationTestsEndpoint, integrationRun("int4-passed", { passed: INT4_OVER })),
+      "passed",
+    );
+    await expectRefused(
+      await post(benchmarksEndpoint, benchmark("int4-members", { members: INT4_OVER, durationsMs: [1] })),
+      "results.0.members",
+    );
+    await expectRefused(
+      await post(
+        benchmarksEndpoint,
+        benchmark("int4-count", { summary: { count: INT4_OVER, p50: 1, p95: 2 } }),
+      ),
+      "results.0.summary.count",
+    );
+    expect(await storedRuns()).toBe(before);
+    const atMax = await post(forkChecksEndpoint, forkCheck("int4-max", { groupsChecked: INT4_OVER - 1 }));
+    expect(atMax.status).toBe(201);
+  });
+
+  it("a throughput run's message count, stored as bigint, may pass 2^31", async () => {
+    const response = await post(throughputEndpoint, {
+      runId: "bigint-messages",
+      network: "testnet",
+      kind: "sustained_daily",
+      startedAt,
+      durationS: 86_400,
+      messages: 5e9,
+    });
+    expect(response.status).toBe(201);
+  });
+});
+
+describe("many rows in one run", () => {
+  it("stores 20,000 integration cases, more than Postgres binds in one statement", async () => {
+    const cases = Array.from({ length: 20_000 }, (_, i) => ({
+      name: `case ${i}`,
+      status: "passed",
+      durationMs: 1,
+    }));
+    const response = await post(
+      integrationTestsEndpoint,
+      integrationRun("many-cases", { passed: 20_000, cases }),
+    );
+    expect(response.status).toBe(201);
+    const [row] = (
+      await test.handle.db.execute<{ n: number }>(
+        sql`select count(*)::int as n from integration_test_cases c join integration_test_runs r on r.id = c.run_id where r.run_id = 'many-cases'`,
+      )
+    ).rows;
+    expect(row?.n).toBe(20_000);
+  });
+});
+
+describe("times outside a sane range", () => {
+  it("a result dated before 2020 or more than a day ahead is a 400 that says the range", async () => {
+    const before = await storedRuns();
+    for (const at of ["0000-01-01T00:00:00Z", "2019-12-31T23:59:59Z", "+275760-09-13T00:00:00Z"]) {
+      const response = await post(forkChecksEndpoint, forkCheck(`time-${at}`, { startedAt: at }));
+      expect(response.status).toBe(400);
+    }
+    const future = new Date(Date.now() + 2 * 86_400_000).toISOString();
+    const body = await expectRefused(
+      await post(forkChecksEndpoint, forkCheck("time-future", { startedAt: future })),
+      "startedAt",
+    );
+    expect(JSON.stringify(body)).toContain("between 2020-01-01 and a day from now");
+    expect(await storedRuns()).toBe(before);
+  });
+
+  it("a query time out of range is a 400, not a 500", async () => {
+    const context = { db: test.handle.db, now: new Date() };
+    const history = await getCriterionApi(
+      new Request("http://dashboard/api/v1/criteria/fork_rate?since=0000-01-01T00:00:00Z"),
+      context,
+      "fork_rate",
+    );
+    expect(history.status).toBe(400);
+    const evidence = await getEvidenceApi(
+      new Request("http://dashboard/api/v1/criteria/fork_rate/evidence?from=0000-01-01T00:00:00Z"),
+      context,
+      "fork_rate",
+    );
+    expect(evidence.status).toBe(400);
+    expect((await evidence.json()).error.message).toMatch(/^from: must be between 2020-01-01/);
+  });
+});
