@@ -61,9 +61,11 @@ export async function getLatencyPercentiles(
       metricKey: entry.metricKey,
       region: by === "region" ? entry.group : null,
       sdk: by === "sdk" ? entry.group : null,
-      ...percentiles(mergeHistograms(...entry.histograms)),
+      ...percentiles(mergeHistograms(entry.histograms)),
       summaryResults: entry.summaryP95s.length,
-      worstSummaryP95Ms: entry.summaryP95s.length ? Math.max(...entry.summaryP95s) : null,
+      worstSummaryP95Ms: entry.summaryP95s.length
+        ? entry.summaryP95s.reduce((worst, p95) => Math.max(worst, p95))
+        : null,
     }))
     .sort((a, b) => a.metricKey.localeCompare(b.metricKey));
 }

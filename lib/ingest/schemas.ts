@@ -45,7 +45,7 @@ export const benchmarkRunSchema = z
           .object({
             operation: z.string().min(1).max(200),
             members: count.optional(),
-            durationsMs: z.array(durationMs).max(100_000).optional(),
+            durationsMs: z.array(durationMs).min(1).max(100_000).optional(),
             summary: z
               .object({
                 count: count,

@@ -33,7 +33,8 @@ export function histogramOf(valuesMs: readonly number[]): Histogram {
   return histogram;
 }
 
-export function mergeHistograms(...histograms: Histogram[]): Histogram {
+/** Adds counts per bucket; takes a list, never spread arguments (hundreds of thousands overflow the stack). */
+export function mergeHistograms(histograms: Iterable<Histogram>): Histogram {
   const merged: Histogram = {};
   for (const histogram of histograms) {
     for (const [key, count] of Object.entries(histogram)) merged[key] = (merged[key] ?? 0) + count;

@@ -66,7 +66,7 @@ export function rollUp(
       unknown: 0,
       probes: sum((part) => part.probes),
       failedProbes: sum((part) => part.failedProbes),
-      histogram: mergeHistograms(...inside.map((part) => part.histogram)),
+      histogram: mergeHistograms(inside.map((part) => part.histogram)),
       latencyCount: 0,
     };
     const known = bucket.up + bucket.degraded + bucket.down + bucket.maintenance;

@@ -49,6 +49,7 @@ export function currentState(
   const state = quorumState(states, rule);
   const newest = [...latest].sort(newestFirst)[0];
   const answered = latest.filter((probe) => probe.outcome !== "down");
+  const latencies = answered.flatMap((probe) => (probe.latencyMs === null ? [] : [probe.latencyMs]));
   const failed = latest.filter((probe) => probe.outcome === "down").sort(newestFirst)[0];
   return {
     nodeId: node.nodeId,
@@ -56,9 +57,8 @@ export function currentState(
     state,
     at: newest?.at ?? null,
     version: answered.find((probe) => probe.version)?.version ?? null,
-    latencyMs: answered.length
-      ? Math.min(...answered.map((probe) => probe.latencyMs ?? Number.POSITIVE_INFINITY))
-      : null,
+    // A remote prober may send an answer without a latency: the fastest known one, or none.
+    latencyMs: latencies.length ? Math.min(...latencies) : null,
     regions: latest.length,
     failure: state === "down" && failed ? { errorClass: failed.errorClass, error: failed.error } : null,
   };

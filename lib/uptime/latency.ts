@@ -29,7 +29,7 @@ export function latencyPercentiles(
   const add = (nodeId: number, region: string | null, histogram: Histogram) => {
     const key = `${nodeId}|${region ?? ""}`;
     const group = groups.get(key) ?? { nodeId, region, histogram: {} };
-    group.histogram = mergeHistograms(group.histogram, histogram);
+    group.histogram = mergeHistograms([group.histogram, histogram]);
     groups.set(key, group);
   };
   for (const row of rows) {

@@ -125,7 +125,7 @@ export function nodeMinutes(
       state: inMaintenance(maintenance, nodeId, minute) ? "maintenance" : measured,
       probes: group.reduce((sum, row) => sum + row.probes, 0),
       failedProbes: group.reduce((sum, row) => sum + row.down, 0),
-      histogram: mergeHistograms(...group.map((row) => histogramOf(row.latenciesMs))),
+      histogram: mergeHistograms(group.map((row) => histogramOf(row.latenciesMs))),
     });
   }
   return result.sort((a, b) => a.nodeId - b.nodeId || a.minute - b.minute);

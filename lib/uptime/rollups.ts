@@ -70,7 +70,7 @@ export function regionLatency(rows: readonly RegionMinute[]): RegionLatency[] {
     };
     entry.probeCount += row.probes;
     entry.downCount += row.down;
-    entry.latencyHistogram = mergeHistograms(entry.latencyHistogram, histogramOf(row.latenciesMs));
+    entry.latencyHistogram = mergeHistograms([entry.latencyHistogram, histogramOf(row.latenciesMs)]);
     byNodeRegion.set(key, entry);
   }
   return [...byNodeRegion.values()].map((entry) => ({
@@ -139,7 +139,7 @@ export function dayRollups(
             ...seen,
             probeCount: seen.probeCount + row.probeCount,
             downCount: seen.downCount + row.downCount,
-            latencyHistogram: mergeHistograms(seen.latencyHistogram, row.latencyHistogram),
+            latencyHistogram: mergeHistograms([seen.latencyHistogram, row.latencyHistogram]),
             latencyCount: seen.latencyCount + row.latencyCount,
           }
         : { ...row, bucketStart: new Date(day) },

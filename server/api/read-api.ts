@@ -12,8 +12,10 @@ import { loadCriterionInput } from "@/db/queries/criteria-inputs";
 import { getStages } from "@/db/queries/roadmap";
 import { NETWORK_KEYS } from "@/lib/env";
 import { isoTime } from "@/lib/iso-time";
+import { INT4_MAX } from "@/lib/limits";
 import { criterionWindow, evidencePath } from "@/lib/roadmap/criteria";
 import { evaluateCriterion } from "@/lib/roadmap/evaluate";
+import { EVIDENCE_PAGE_DEFAULT, EVIDENCE_PAGE_MAX, evidencePage } from "@/lib/roadmap/evidence-page";
 import { apiError, csvResponse, jsonResponse } from "@/server/api/respond";
 
 /** The public read API's handlers: thin route files call these with the database and the clock. */
@@ -108,7 +110,12 @@ export async function getCriterionApi(request: Request, { db, now }: Context, ke
  */
 export async function getEvidenceApi(request: Request, { db, now }: Context, key: string) {
   const query = z
-    .object({ from: isoParam, to: isoParam })
+    .object({
+      from: isoParam,
+      to: isoParam,
+      offset: z.coerce.number().int().min(0).max(INT4_MAX).default(0),
+      limit: z.coerce.number().int().min(1).max(EVIDENCE_PAGE_MAX).default(EVIDENCE_PAGE_DEFAULT),
+    })
     .safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) return badQuery(query.error);
   const [spec] = await criterionSpecs(db, key);
@@ -123,7 +130,8 @@ export async function getEvidenceApi(request: Request, { db, now }: Context, key
   if (!(window.from < window.to)) return apiError(400, "invalid_query", "from must be before to");
   const input = await loadCriterionInput(db, spec, window, window.to);
   const evaluation = evaluateCriterion(spec, input, window.to, window);
-  return jsonResponse({ criterion: spec, window, method: METHODS[spec.kind], input, evaluation });
+  const { input: rows, page } = evidencePage(input, query.data);
+  return jsonResponse({ criterion: spec, window, method: METHODS[spec.kind], input: rows, page, evaluation });
 }
 
 export async function getSummaryApi(request: Request, { db, now }: Context) {

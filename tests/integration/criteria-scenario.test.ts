@@ -358,7 +358,7 @@ function recompute(kind: string, input: Record<string, unknown>, criterion: { me
   const sum = (list: Row[], field: string) => list.reduce((total, row) => total + n(row, field), 0);
   switch (kind) {
     case "latency_p95": {
-      const merged = mergeHistograms(...rows("results").map((row) => row.histogram as Histogram));
+      const merged = mergeHistograms(rows("results").map((row) => row.histogram as Histogram));
       return Math.round((quantile(merged, 0.95) as number) * 100) / 100;
     }
     case "throughput_burst":

@@ -163,3 +163,38 @@ describe("times outside a sane range", () => {
     expect((await evidence.json()).error.message).toMatch(/^from: must be between 2020-01-01/);
   });
 });
+
+describe("a big evidence window", () => {
+  it("serves a criterion's evidence in pages while judging it on every row", async () => {
+    for (let run = 0; run < 3; run++) {
+      const results = Array.from({ length: run < 2 ? 1000 : 500 }, () => ({
+        operation: "groupsync-10",
+        durationsMs: [100],
+      }));
+      const response = await post(benchmarksEndpoint, benchmark(`page-${run}`, {}, { results }));
+      expect(response.status).toBe(201);
+    }
+    const window = "from=2026-11-20T00:00:00Z&to=2026-11-21T00:00:00Z";
+    const evidence = (query: string) =>
+      getEvidenceApi(
+        new Request(`http://dashboard/api/v1/criteria/sync_group/evidence?${window}${query}`),
+        { db: test.handle.db, now: new Date() },
+        "sync_group",
+      );
+    const first = await (await evidence("")).json();
+    expect(first.input.results).toHaveLength(1000);
+    expect(first.page).toEqual({ list: "results", offset: 0, limit: 1000, total: 2500, nextOffset: 1000 });
+    expect(first.evaluation.samples).toBe(2500);
+    const last = await (await evidence("&offset=2000")).json();
+    expect(last.input.results).toHaveLength(500);
+    expect(last.page.nextOffset).toBeNull();
+    expect((await evidence("&limit=10001")).status).toBe(400);
+  });
+
+  it("refuses a result with an empty list of durations (its min, max and mean would be infinite)", async () => {
+    await expectRefused(
+      await post(benchmarksEndpoint, benchmark("empty-durations", { durationsMs: [] })),
+      "results.0.durationsMs",
+    );
+  });
+});

@@ -36,6 +36,18 @@ describe("latency_p95", () => {
   });
   const fast = Array.from({ length: 120 }, (_, i) => 40 + (i % 50));
 
+  it("merges 200,000 results in a window without overflowing the stack", () => {
+    const many = Array.from({ length: 200_000 }, (_, i) => ({
+      runId: `r${i % 200}`,
+      startedAt: ago(1),
+      histogram: histogramOf([100]),
+      p95Ms: null,
+    }));
+    const evaluation = judge(sync, { kind: "latency_p95", results: many });
+    expect(evaluation.samples).toBe(200_000);
+    expect(evaluation.measured).toBeCloseTo(100, -1);
+  });
+
   it("passes when the p95 of merged results is under the target, and says how many samples", () => {
     const evaluation = judge(sync, {
       kind: "latency_p95",

@@ -106,6 +106,14 @@ describe("a node's state now", () => {
     expect(state.latencyMs).toBe(80);
   });
 
+  it("has no latency, not an infinite one, when the regions that reached it sent none", () => {
+    const state = currentState(node, [latest("up", { latencyMs: null }), latest("down")]);
+    expect(state.latencyMs).toBeNull();
+    expect(
+      currentState(node, [latest("up", { latencyMs: null }), latest("up", { latencyMs: 70 })]).latencyMs,
+    ).toBe(70);
+  });
+
   it("has no latency when no region reached it", () => {
     const state = currentState(node, [latest("down"), latest("down", { latencyMs: 3000 })]);
     expect(state.latencyMs).toBeNull();

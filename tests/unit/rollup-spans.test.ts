@@ -391,7 +391,7 @@ describe("a day's rollups", () => {
         bucketStart: new Date(D),
         probeCount: 4,
         downCount: 1,
-        latencyHistogram: mergeHistograms(histogramOf([40, 50]), histogramOf([60])),
+        latencyHistogram: mergeHistograms([histogramOf([40, 50]), histogramOf([60])]),
         latencyCount: 3,
       },
       {

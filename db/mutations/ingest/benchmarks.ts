@@ -27,8 +27,10 @@ export async function storeBenchmarkRun(db: Db, run: BenchmarkRun, meta: { hash:
       p50Ms: summary?.p50 ?? (histogram ? quantile(histogram, 0.5) : null),
       p95Ms: summary?.p95 ?? (histogram ? quantile(histogram, 0.95) : null),
       p99Ms: summary?.p99 ?? (histogram ? quantile(histogram, 0.99) : null),
-      minMs: summary?.min ?? (result.durationsMs ? Math.min(...result.durationsMs) : null),
-      maxMs: summary?.max ?? (result.durationsMs ? Math.max(...result.durationsMs) : null),
+      minMs:
+        summary?.min ?? (result.durationsMs ? result.durationsMs.reduce((a, b) => Math.min(a, b)) : null),
+      maxMs:
+        summary?.max ?? (result.durationsMs ? result.durationsMs.reduce((a, b) => Math.max(a, b)) : null),
       meanMs:
         summary?.mean ??
         (result.durationsMs

@@ -21,7 +21,7 @@ export function evaluateLatency(
   window: TimeWindow,
 ): Evaluation {
   const inside = results.filter((result) => inWindow(result.startedAt, window));
-  const merged = mergeHistograms(...inside.flatMap((result) => (result.histogram ? [result.histogram] : [])));
+  const merged = mergeHistograms(inside.flatMap((result) => (result.histogram ? [result.histogram] : [])));
   const samples = histogramCount(merged);
   const p95 = quantile(merged, 0.95);
   return verdict(spec, window, {
