@@ -11,3 +11,11 @@ export const MAX_CURSOR_ENTRIES = 1000;
 /** A probing region's name, as the prober, its CLI and the probe ingest accept it. */
 export const REGION_PATTERN = /^[a-z0-9-]{1,40}$/;
 export const REGION_RULE = "must be lowercase letters, digits and dashes (at most 40)";
+
+// What a measurement can plausibly be: beyond these a number is a runner's bug, not a result.
+/** A latency or a test case's duration: at most a day, in ms. */
+export const MAX_DURATION_MS = 86_400_000;
+/** A throughput run's length: at most 31 days, in s. */
+export const MAX_RUN_S = 31 * 86_400;
+/** A message rate, messages a second, peak or average: ten million (the roadmap's targets are 30–3,000). */
+export const MAX_RATE_PER_S = 10_000_000;

@@ -4,6 +4,9 @@ import { isoTime } from "../iso-time";
 import {
   INT4_MAX,
   MAX_CURSOR_ENTRIES,
+  MAX_DURATION_MS,
+  MAX_RATE_PER_S,
+  MAX_RUN_S,
   MAX_ERROR_CHARS,
   MAX_VERSION_CHARS,
   REGION_PATTERN,
@@ -18,7 +21,16 @@ export const runId = z
   .max(200)
   .regex(/^[A-Za-z0-9._:@/-]+$/, "may hold letters, digits and . _ : @ / - only");
 export const network = z.enum(NETWORK_KEYS, { message: `must be one of ${NETWORK_KEYS.join(", ")}` });
-const durationMs = z.number().finite().min(0, "must be ≥ 0");
+const durationMs = z
+  .number()
+  .finite()
+  .min(0, "must be ≥ 0")
+  .max(MAX_DURATION_MS, `must be at most ${MAX_DURATION_MS} ms (a day)`);
+const rate = z
+  .number()
+  .finite()
+  .min(0, "must be ≥ 0")
+  .max(MAX_RATE_PER_S, `must be at most ${MAX_RATE_PER_S} a second`);
 /** A count stored in an int4 column. */
 const count = z.number().int().min(0).max(INT4_MAX, `must be at most ${INT4_MAX}`);
 /** A count stored in a bigint column (JavaScript numbers are exact up to 2^53 − 1). */
@@ -127,21 +139,31 @@ export const throughputRunSchema = z
     kind: z.enum(THROUGHPUT_KINDS, { message: `must be one of ${THROUGHPUT_KINDS.join(", ")}` }),
     nodes: z.number().int().min(1).max(10_000).nullable().optional(),
     startedAt: isoTime,
-    durationS: z.number().finite().positive("must be > 0").nullable().optional(),
+    durationS: z
+      .number()
+      .finite()
+      .min(0.001, "must be at least 0.001 s")
+      .max(MAX_RUN_S, `must be at most ${MAX_RUN_S} s (31 days)`)
+      .nullable()
+      .optional(),
     messages: bigCount,
     errors: bigCount.default(0),
-    peakRps: z.number().finite().min(0).optional(),
+    peakRps: rate.optional(),
     errorPct: z.number().finite().min(0).max(100).optional(),
     steps: z.array(z.record(z.string(), z.unknown())).max(10_000).optional(),
   })
-  .strict();
+  .strict()
+  .refine((run) => !run.durationS || run.messages / run.durationS <= MAX_RATE_PER_S, {
+    message: `messages / durationS must be at most ${MAX_RATE_PER_S} a second`,
+    path: ["messages"],
+  });
 
 /** One step object as xmtpd's load tester writes it. */
 export const loadTestStepSchema = z
   .object({
     name: z.string().min(1).max(200),
     count: count,
-    rps: z.number().finite().min(0),
+    rps: rate,
     p50_latency_ms: durationMs.optional(),
     p95_latency_ms: durationMs.optional(),
     p99_latency_ms: durationMs.optional(),

@@ -63,6 +63,9 @@ export function verdict(
   }: { measured: number | null; samples: number; enough: boolean; evidence: Record<string, unknown> },
 ): Evaluation {
   const base = { target: spec.target, baseline: spec.baseline, unit: spec.unit, window, samples, evidence };
+  // A figure that cannot be right (infinite, not a number) is no figure: it never passes or fails.
+  if (measured !== null && !Number.isFinite(measured))
+    return { ...base, status: "insufficient_data", measured: null };
   if (!enough || measured === null) return { ...base, status: "insufficient_data", measured };
   return { ...base, status: meets(measured, spec.comparator, spec.target) ? "pass" : "fail", measured };
 }

@@ -198,3 +198,43 @@ describe("a big evidence window", () => {
     );
   });
 });
+
+describe("implausible measurements", () => {
+  const throughput = (runId: string, fields: Record<string, unknown>) => ({
+    runId,
+    network: "testnet",
+    kind: "offchain_burst",
+    startedAt,
+    messages: 1000,
+    ...fields,
+  });
+
+  it("a rate, a duration or a latency no measurement can have is a 400 naming it, and nothing is stored", async () => {
+    const before = await storedRuns();
+    await expectRefused(
+      await post(throughputEndpoint, throughput("rps-huge", { peakRps: 1e308 })),
+      "peakRps",
+    );
+    await expectRefused(
+      await post(throughputEndpoint, throughput("tiny-duration", { durationS: 1e-300 })),
+      "durationS",
+    );
+    await expectRefused(
+      await post(throughputEndpoint, throughput("derived-rate", { durationS: 1, messages: 1e12 })),
+      "messages",
+    );
+    await expectRefused(
+      await post(benchmarksEndpoint, benchmark("latency-huge", { durationsMs: [10, 1e308] })),
+      "results.0.durationsMs.1",
+    );
+    expect(await storedRuns()).toBe(before);
+  });
+
+  it("a plausible burst is stored as sent", async () => {
+    const response = await post(
+      throughputEndpoint,
+      throughput("plausible", { peakRps: 3500, durationS: 60 }),
+    );
+    expect(response.status).toBe(201);
+  });
+});
