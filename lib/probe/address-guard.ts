@@ -1,34 +1,14 @@
 import { type LookupAddress, lookup } from "node:dns";
-import { BlockList, isIP } from "node:net";
+import { isIP } from "node:net";
+import ipaddr from "ipaddr.js";
 
 /**
  * Node addresses come from operators, so the prober must not be pointed at the machine it runs on,
  * its private network or a cloud metadata service. Checked on the resolved address at connect time
- * (so DNS rebinding and redirects are covered), and up front for IP literals, which skip DNS.
+ * (so DNS rebinding and redirects are covered), and up front for IP literals, which skip DNS. Only
+ * global unicast passes: every special-purpose range ipaddr.js knows (IANA's registries) is refused.
  */
-const blocked = new BlockList();
-for (const [prefix, bits] of [
-  ["0.0.0.0", 8], // "this network"
-  ["10.0.0.0", 8],
-  ["100.64.0.0", 10], // carrier-grade NAT; also Alibaba's metadata address
-  ["127.0.0.0", 8],
-  ["169.254.0.0", 16], // link-local, incl. the 169.254.169.254 metadata service
-  ["172.16.0.0", 12],
-  ["192.0.0.0", 24],
-  ["192.168.0.0", 16],
-  ["198.18.0.0", 15],
-  ["224.0.0.0", 4],
-  ["240.0.0.0", 4],
-] as const)
-  blocked.addSubnet(prefix, bits, "ipv4");
-for (const [prefix, bits] of [
-  ["::", 128],
-  ["::1", 128],
-  ["fc00::", 7], // unique local, incl. AWS's fd00:ec2::254
-  ["fe80::", 10],
-  ["ff00::", 8],
-] as const)
-  blocked.addSubnet(prefix, bits, "ipv6");
+const NAT64 = ipaddr.parseCIDR("64:ff9b::/96");
 
 export const BLOCKED_ADDRESS_CODE = "ERR_PROBE_ADDRESS_BLOCKED";
 
@@ -46,39 +26,23 @@ export class BlockedAddressError extends Error {
 
 export function isBlockedAddress(address: string): boolean {
   const bare = address.replace(/^\[|\]$/g, "");
-  const family = isIP(bare);
-  if (family === 0) return false;
-  if (family === 4) return blocked.check(bare, "ipv4");
-  const inner = embeddedIpv4(bare);
-  return inner ? blocked.check(inner, "ipv4") : blocked.check(bare, "ipv6");
+  if (isIP(bare) === 0) return false;
+  const parsed = ipaddr.parse(bare.replace(/%.*$/, ""));
+  if (parsed.kind() === "ipv4") return parsed.range() !== "unicast";
+  const inner = embeddedIpv4(parsed as ipaddr.IPv6);
+  return inner ? inner.range() !== "unicast" : parsed.range() !== "unicast";
 }
 
 /**
- * The IPv4 address inside an IPv4-mapped (::ffff:0:0/96) or NAT64 (64:ff9b::/96) address, in any
- * spelling (`::ffff:127.0.0.1`, `::ffff:7f00:1`): both reach an IPv4 host, which is what is judged.
+ * The IPv4 host an IPv4-mapped (::ffff:0:0/96) or well-known NAT64 (64:ff9b::/96) address reaches,
+ * in any spelling (`::ffff:127.0.0.1`, `::ffff:7f00:1`): that host is what is judged. Other ranges
+ * that carry an IPv4 address (6to4, Teredo, local-use NAT64, SIIT) are refused as a whole.
  */
-function embeddedIpv4(address: string): string | null {
-  const groups = ipv6Groups(address);
-  if (!groups) return null;
-  const zeros = (from: number, to: number) => groups.slice(from, to).every((group) => group === 0);
-  const mapped = zeros(0, 5) && groups[5] === 0xffff;
-  const nat64 = groups[0] === 0x64 && groups[1] === 0xff9b && zeros(2, 6);
-  if (!mapped && !nat64) return null;
-  const [high = 0, low = 0] = groups.slice(6);
-  return [high >> 8, high & 0xff, low >> 8, low & 0xff].join(".");
-}
-
-function ipv6Groups(address: string): number[] | null {
-  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(address);
-  const text = dotted
-    ? `${address.slice(0, dotted.index)}${((Number(dotted[1]) << 8) | Number(dotted[2])).toString(16)}:${((Number(dotted[3]) << 8) | Number(dotted[4])).toString(16)}`
-    : address;
-  const [head = "", tail] = text.split("::");
-  const start = head ? head.split(":") : [];
-  const end = tail ? tail.split(":") : [];
-  const fill = tail === undefined ? [] : Array<string>(8 - start.length - end.length).fill("0");
-  const groups = [...start, ...fill, ...end];
-  return groups.length === 8 ? groups.map((group) => Number.parseInt(group, 16)) : null;
+function embeddedIpv4(address: ipaddr.IPv6): ipaddr.IPv4 | null {
+  if (address.isIPv4MappedAddress()) return address.toIPv4Address();
+  if (!address.match(NAT64)) return null;
+  const bytes = address.toByteArray().slice(12);
+  return new ipaddr.IPv4(bytes);
 }
 
 /** Throws when a URL's host is an IP literal in a blocked range (those never reach `guardedLookup`). */
