@@ -15,6 +15,7 @@ export async function readBody(
       `send the body as ${contentTypes.join(" or ")} (got "${contentType || "none"}")`,
     );
   }
+  const decoder = decoderFor(request.headers.get("content-type") ?? "");
   const tooLarge = () =>
     new IngestError(413, "payload_too_large", `the body is larger than ${maxBytes} bytes`);
   if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge();
@@ -32,7 +33,25 @@ export async function readBody(
     }
     chunks.push(value);
   }
-  return { text: Buffer.concat(chunks).toString("utf8"), contentType };
+  try {
+    return { text: decoder.decode(Buffer.concat(chunks)), contentType };
+  } catch {
+    throw new IngestError(400, "invalid_encoding", `the body is not valid ${decoder.encoding}`);
+  }
+}
+
+/** A strict decoder for the declared charset (UTF-8 when none): bytes that do not decode are refused, never replaced. */
+function decoderFor(header: string): TextDecoder {
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(header)?.[1] ?? "utf-8";
+  try {
+    return new TextDecoder(charset, { fatal: true });
+  } catch {
+    throw new IngestError(
+      415,
+      "unsupported_charset",
+      `the charset "${charset}" is not one this endpoint decodes (send UTF-8)`,
+    );
+  }
 }
 
 export function parseJson(text: string): unknown {

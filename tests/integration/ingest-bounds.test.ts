@@ -238,3 +238,41 @@ describe("implausible measurements", () => {
     expect(response.status).toBe(201);
   });
 });
+
+describe("the declared charset", () => {
+  const postBytes = (bytes: Uint8Array, type: string) =>
+    forkChecksEndpoint(
+      new Request("http://dashboard/api/ingest/fork-checks", {
+        method: "POST",
+        headers: { "content-type": type, authorization: `Bearer ${token}` },
+        body: bytes,
+      }),
+      { db: test.handle.db, env: test.env },
+    );
+
+  it("decodes a latin1 body as latin1", async () => {
+    const body = Buffer.from(JSON.stringify(forkCheck("latin1", { details: { note: "café" } })), "latin1");
+    expect((await postBytes(body, "application/json; charset=latin1")).status).toBe(201);
+    const [row] = (
+      await test.handle.db.execute<{ note: string }>(
+        sql`select details->>'note' as note from fork_checks where run_id = 'latin1'`,
+      )
+    ).rows;
+    expect(row?.note).toBe("café");
+  });
+
+  it("refuses a charset it cannot decode with 415, and bytes that are not UTF-8 with 400", async () => {
+    const body = Buffer.from(JSON.stringify(forkCheck("charset-x")));
+    const unknown = await postBytes(body, "application/json; charset=klingon");
+    expect(unknown.status).toBe(415);
+    expect((await unknown.json()).error.message).toContain('"klingon"');
+    const invalid = Buffer.concat([
+      Buffer.from('{"runId":"bad-utf8","note":"caf'),
+      Buffer.from([0xe9]),
+      Buffer.from('"}'),
+    ]);
+    const refused = await postBytes(invalid, "application/json");
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error.code).toBe("invalid_encoding");
+  });
+});
