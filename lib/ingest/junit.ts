@@ -23,8 +23,30 @@ type XmlCase = {
 };
 type XmlSuite = { timestamp?: string; testcase?: XmlCase[]; testsuite?: XmlSuite[] };
 
+/** Where a JUnit run's start time came from, as the response says. */
+export type StartedAtFrom = "query" | "report" | "report_as_utc" | "received";
+
+const ZONED = /(Z|[+-]\d\d:?\d\d)$/i;
+const NAIVE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?$/;
+
+/**
+ * When the run started: the `startedAt` query parameter, else the report's first timestamp. Runners
+ * send reports as they are: jest-junit and pytest write local times without a zone, taken as UTC;
+ * a report with no usable timestamp is dated when it was received.
+ */
+function startOf(stamped: string | undefined, params: URLSearchParams, receivedAt: Date) {
+  const query = params.get("startedAt");
+  if (query !== null) return { startedAt: query, startedAtFrom: "query" as const };
+  const stamp = stamped?.trim();
+  if (stamp && ZONED.test(stamp) && !Number.isNaN(Date.parse(stamp)))
+    return { startedAt: stamp, startedAtFrom: "report" as const };
+  if (stamp && NAIVE.test(stamp) && !Number.isNaN(Date.parse(`${stamp}Z`)))
+    return { startedAt: `${stamp}Z`, startedAtFrom: "report_as_utc" as const };
+  return { startedAt: receivedAt.toISOString(), startedAtFrom: "received" as const };
+}
+
 /** JUnit XML (vitest, jest, Surefire…) → the JSON shape of an integration run, given its runId, suite, sdk, network. */
-export function junitToRun(xml: string, params: URLSearchParams) {
+export function junitToRun(xml: string, params: URLSearchParams, receivedAt: Date) {
   let document: { testsuites?: XmlSuite & { testsuite?: XmlSuite[] }; testsuite?: XmlSuite[] };
   try {
     document = parser.parse(xml, true) as typeof document;
@@ -58,8 +80,7 @@ export function junitToRun(xml: string, params: URLSearchParams) {
   };
   for (const suite of suites) walk(suite);
   const stamped = suites.find((suite) => suite.timestamp)?.timestamp;
-  const startedAt =
-    params.get("startedAt") ?? (stamped && /(Z|[+-]\d\d:?\d\d)$/.test(stamped) ? stamped : undefined);
+  const { startedAt, startedAtFrom } = startOf(stamped, params, receivedAt);
   const count = (status: Case["status"]) => cases.filter((c) => c.status === status).length;
   return {
     runId: params.get("runId") ?? undefined,
@@ -67,6 +88,7 @@ export function junitToRun(xml: string, params: URLSearchParams) {
     sdk: params.get("sdk") ?? undefined,
     network: params.get("network") ?? undefined,
     startedAt,
+    startedAtFrom,
     passed: count("passed"),
     failed: count("failed"),
     skipped: count("skipped"),

@@ -108,6 +108,8 @@ export const integrationRunSchema = z
     sdk: z.string().min(1).max(100),
     network,
     startedAt: isoTime,
+    // Set by the dashboard for a JUnit report: where its start time came from.
+    startedAtFrom: z.enum(["query", "report", "report_as_utc", "received"]).optional(),
     passed: count,
     failed: count,
     skipped: count.default(0),

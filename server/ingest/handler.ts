@@ -23,13 +23,16 @@ export function ingestEndpoint<S extends z.ZodType>({
   contentTypes = ["application/json"],
   parse = (text) => parseJson(text),
   hashBody = true,
+  hashOf = (data) => data,
 }: {
   scope: IngestScope;
   schema: S;
   store: (db: Db, data: z.output<S>, meta: StoreMeta) => Promise<StoreResult>;
   contentTypes?: string[];
   /** Body text → the value the schema checks; JSON by default. */
-  parse?: (text: string, contentType: string, url: URL) => unknown;
+  parse?: (text: string, contentType: string, url: URL, receivedAt: Date) => unknown;
+  /** What of the checked value the idempotency hash covers (all of it by default). */
+  hashOf?: (data: z.output<S>) => unknown;
   /** Hash the body for runId idempotency; endpoints idempotent by other keys skip the cost. */
   hashBody?: boolean;
 }) {
@@ -61,7 +64,7 @@ export function ingestEndpoint<S extends z.ZodType>({
         maxBytes: env.INGEST_MAX_BODY_BYTES,
         contentTypes,
       });
-      const value = parse(text, contentType, new URL(request.url));
+      const value = parse(text, contentType, new URL(request.url), at);
       const refused = unstorable(value);
       if (refused)
         throw new IngestError(400, "invalid_body", "the body does not match the expected shape", [refused]);
@@ -75,7 +78,7 @@ export function ingestEndpoint<S extends z.ZodType>({
         );
       }
       const meta = {
-        hash: hashBody ? bodyHash(parsed.data) : "",
+        hash: hashBody ? bodyHash(hashOf(parsed.data)) : "",
         tokenId: auth.tokenId,
         contentType,
         receivedAt: at,

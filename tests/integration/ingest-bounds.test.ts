@@ -245,7 +245,7 @@ describe("the declared charset", () => {
       new Request("http://dashboard/api/ingest/fork-checks", {
         method: "POST",
         headers: { "content-type": type, authorization: `Bearer ${token}` },
-        body: bytes,
+        body: new Blob([new Uint8Array(bytes)]),
       }),
       { db: test.handle.db, env: test.env },
     );

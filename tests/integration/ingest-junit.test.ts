@@ -127,7 +127,44 @@ describe("POST /api/ingest/integration-tests", () => {
     const missing = await post("<testsuites><testsuite/></testsuites>", "application/xml", "?suite=s");
     expect(missing.status).toBe(400);
     expect((await missing.json()).error.issues.map((i: { path: string }) => i.path)).toEqual(
-      expect.arrayContaining(["runId", "sdk", "network", "startedAt"]),
+      expect.arrayContaining(["runId", "sdk", "network"]),
     );
+  });
+
+  it("takes a report's naive timestamp as UTC and dates one without any on receipt, saying which", async () => {
+    const report = (stamp: string) =>
+      `<testsuites><testsuite name="s"${stamp}><testcase name="a" time="0.1"/></testsuite></testsuites>`;
+    const query = (runId: string) => `?runId=${runId}&suite=s&sdk=node&network=testnet`;
+    const naive = await post(
+      report(' timestamp="2026-11-20T10:00:00.123"'),
+      "application/xml",
+      query("naive"),
+    );
+    expect(naive.status).toBe(201);
+    const naiveBody = await naive.json();
+    expect(naiveBody.startedAtFrom).toBe("report_as_utc");
+    expect(new Date(naiveBody.startedAt).toISOString()).toBe("2026-11-20T10:00:00.123Z");
+
+    const before = Date.now();
+    const unstamped = await post(report(""), "application/xml", query("unstamped"));
+    expect(unstamped.status).toBe(201);
+    const unstampedBody = await unstamped.json();
+    expect(unstampedBody.startedAtFrom).toBe("received");
+    const at = new Date(unstampedBody.startedAt).getTime();
+    expect(at).toBeGreaterThanOrEqual(before - 1000);
+    expect(at).toBeLessThanOrEqual(Date.now());
+
+    // The same report sent again later is a replay of the stored run, not a conflict.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const again = await post(report(""), "application/xml", query("unstamped"));
+    expect(again.status).toBe(200);
+    expect((await again.json()).startedAt).toBe(unstampedBody.startedAt);
+
+    const zoned = await post(
+      report(' timestamp="2026-11-20T10:00:00+02:00"'),
+      "application/xml",
+      query("zoned"),
+    );
+    expect((await zoned.json()).startedAtFrom).toBe("report");
   });
 });
