@@ -1,6 +1,6 @@
 import { DAY_MS, HOUR_MS } from "@/lib/time";
 import { type Histogram, histogramCount, histogramOf, mergeHistograms } from "../metrics/histogram";
-import { type Bucket, rollUp } from "./buckets";
+import { type Bucket, bucketStart, rollUp } from "./buckets";
 import {
   type MaintenanceWindow,
   type NodeMinute,
@@ -81,7 +81,7 @@ export function regionLatency(rows: readonly RegionMinute[]): RegionLatency[] {
 
 /**
  * A span's rollups from its raw probes grouped per node, region and minute: each node's minutes
- * after the quorum rule and maintenance, its hours (every registered node gets its hours, probed
+ * from its registration, after the quorum rule and maintenance, its hours (every registered node gets its hours, probed
  * or not), and latency per region and hour.
  */
 export function spanRollups(
@@ -100,7 +100,13 @@ export function spanRollups(
     registeredAt: Registrations;
   },
 ): { minutes: NodeMinute[]; hours: Bucket[]; regions: RegionLatency[] } {
-  const minutes = nodeMinutes(regionMinutes, { rule, maintenance });
+  // A node's minutes are counted from the minute it was registered, as its window is: a probe
+  // dated before that (a clock, or a stale list) would count without being in the window.
+  const counted = regionMinutes.filter((row) => {
+    const since = registeredAt.get(row.nodeId);
+    return !since || row.minute >= bucketStart(since.getTime(), "minute");
+  });
+  const minutes = nodeMinutes(counted, { rule, maintenance });
   const nodeIds = new Set([...registeredAt.keys(), ...minutes.map((minute) => minute.nodeId)]);
   const hours = [...nodeIds].flatMap((nodeId) =>
     rollUp(
@@ -110,7 +116,7 @@ export function spanRollups(
       { from: span.from, to: span.to, registeredAt: registeredAt.get(nodeId), now },
     ),
   );
-  return { minutes, hours, regions: regionLatency(regionMinutes) };
+  return { minutes, hours, regions: regionLatency(counted) };
 }
 
 /** A UTC day's rollups from its hours: uptime per node, latency per node and region. */

@@ -251,6 +251,28 @@ describe("a span's rollups", () => {
     expect(hoursOf(early, 300)).toEqual([[at(10), 0, 0, 31]]); // no bucket for an hour not yet begun
   });
 
+  it("counts no probe dated before the node's registration, so coverage never passes 100%", () => {
+    const probed = [
+      seen(300, "us-east", at(10, 40)),
+      seen(300, "us-east", at(10, 44), isDown),
+      seen(300, "us-east", at(10, 45)),
+      seen(300, "us-east", at(10, 46), isDown),
+    ];
+    const { minutes, hours, regions } = spanRollups(probed, {
+      span,
+      now: after,
+      maintenance: [],
+      registeredAt: new Map([[300, new Date(at(10, 45) + 20_000)]]),
+    });
+    expect(minutes.map((m) => [m.minute, m.state])).toEqual([
+      [at(10, 45), "up"],
+      [at(10, 46), "down"],
+    ]);
+    const [tenOClock] = hoursOf(hours, 300);
+    expect(tenOClock).toEqual([at(10), 1, 1, 13]);
+    expect(regions.map((r) => r.probeCount)).toEqual([2]);
+  });
+
   it("gives hours to a probed node the registry has no registration time for", () => {
     const { hours } = spanRollups([seen(400, "us-east", at(10, 0))], {
       span,
