@@ -1,4 +1,5 @@
 import type { Env } from "@/lib/env";
+import { isDatabaseUnavailable, safeErrorMessage } from "@/lib/errors";
 import { type DatabaseHandle, getDatabase } from "./client";
 import { migrateDatabase } from "./migrate";
 import { ensureProbePartitions } from "./mutations/partitions";
@@ -6,7 +7,16 @@ import { seedDatabase } from "./seed";
 
 /** Migrates and seeds a database, and makes sure raw probes have partitions for the coming days. */
 export async function prepareDatabase(handle: DatabaseHandle, env: Env) {
-  await migrateDatabase(handle);
+  try {
+    await migrateDatabase(handle);
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    const variable = handle.driver === "postgres" ? "DATABASE_URL" : "PGLITE_DIR";
+    throw new Error(
+      `cannot reach the database at ${handle.location} (${variable}): ${safeErrorMessage(error)}`,
+      { cause: error },
+    );
+  }
   await ensureProbePartitions(handle.db);
   return seedDatabase(handle.db, env);
 }

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { safeErrorMessage } from "@/lib/errors";
 import type { JobTrigger } from "@/lib/job-runs";
 import type { Db } from "../client";
 import { jobRuns } from "../schema";
@@ -19,7 +20,7 @@ export async function withJobRun<T extends Record<string, unknown>>(
       .where(eq(jobRuns.id, id));
     return summary;
   } catch (error) {
-    const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    const message = safeErrorMessage(error);
     await db
       .update(jobRuns)
       .set({ outcome: "failed", finishedAt: new Date(), error: message })

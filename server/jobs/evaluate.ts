@@ -3,6 +3,7 @@ import { storeEvaluation } from "@/db/mutations/evaluations";
 import { withJobRun } from "@/db/mutations/job-runs";
 import { criterionSpecs } from "@/db/queries/criteria";
 import { loadCriterionInput } from "@/db/queries/criteria-inputs";
+import { safeErrorMessage } from "@/lib/errors";
 import type { JobTrigger } from "@/lib/job-runs";
 import { criterionWindow, evidencePath } from "@/lib/roadmap/criteria";
 import { evaluateCriterion } from "@/lib/roadmap/evaluate";
@@ -31,7 +32,7 @@ export async function evaluateAll(
       );
     } catch (error) {
       summary.errors += 1;
-      log(`${spec.key}: could not be evaluated: ${error instanceof Error ? error.message : String(error)}`);
+      log(`${spec.key}: could not be evaluated: ${safeErrorMessage(error)}`);
     }
   }
   return summary;

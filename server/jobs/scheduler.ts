@@ -1,3 +1,5 @@
+import { safeErrorMessage } from "@/lib/errors";
+
 export type ScheduledJob = { name: string; intervalMs: number; run: () => Promise<unknown> };
 
 export type Scheduler = { stop: () => void };
@@ -29,7 +31,7 @@ export function startScheduler(
         if (claim) renewal = setInterval(() => void claim(job).catch(() => {}), job.intervalMs / 3);
         await job.run();
       } catch (error) {
-        log(`[worker] ${job.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+        log(`[worker] ${job.name} failed: ${safeErrorMessage(error)}`);
       } finally {
         clearInterval(renewal);
         running = false;

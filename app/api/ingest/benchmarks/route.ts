@@ -1,7 +1,8 @@
 import { getAppDb } from "@/db/app";
 import { getEnv } from "@/lib/env";
+import { guarded } from "@/server/api/guard";
 import { benchmarksEndpoint } from "@/server/ingest/endpoints";
 
-export async function POST(request: Request) {
-  return benchmarksEndpoint(request, { db: await getAppDb(), env: getEnv() });
-}
+export const POST = guarded(async (request: Request) =>
+  benchmarksEndpoint(request, { db: await getAppDb(), env: getEnv() }),
+);

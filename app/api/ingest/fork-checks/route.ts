@@ -1,7 +1,8 @@
 import { getAppDb } from "@/db/app";
 import { getEnv } from "@/lib/env";
+import { guarded } from "@/server/api/guard";
 import { forkChecksEndpoint } from "@/server/ingest/endpoints";
 
-export async function POST(request: Request) {
-  return forkChecksEndpoint(request, { db: await getAppDb(), env: getEnv() });
-}
+export const POST = guarded(async (request: Request) =>
+  forkChecksEndpoint(request, { db: await getAppDb(), env: getEnv() }),
+);

@@ -1,7 +1,8 @@
 import { getAppDb } from "@/db/app";
 import { getEnv } from "@/lib/env";
+import { guarded } from "@/server/api/guard";
 import { probesEndpoint } from "@/server/ingest/endpoints";
 
-export async function POST(request: Request) {
-  return probesEndpoint(request, { db: await getAppDb(), env: getEnv() });
-}
+export const POST = guarded(async (request: Request) =>
+  probesEndpoint(request, { db: await getAppDb(), env: getEnv() }),
+);

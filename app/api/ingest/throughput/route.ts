@@ -1,7 +1,8 @@
 import { getAppDb } from "@/db/app";
 import { getEnv } from "@/lib/env";
+import { guarded } from "@/server/api/guard";
 import { throughputEndpoint } from "@/server/ingest/endpoints";
 
-export async function POST(request: Request) {
-  return throughputEndpoint(request, { db: await getAppDb(), env: getEnv() });
-}
+export const POST = guarded(async (request: Request) =>
+  throughputEndpoint(request, { db: await getAppDb(), env: getEnv() }),
+);

@@ -1,11 +1,12 @@
 import { getAppDb } from "@/db/app";
+import { guarded } from "@/server/api/guard";
 import { getReadinessApi } from "@/server/api/read-api";
 import { preflight } from "@/server/api/respond";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request) {
-  return getReadinessApi(request, { db: await getAppDb(), now: new Date() });
-}
+export const GET = guarded(async (request: Request) =>
+  getReadinessApi(request, { db: await getAppDb(), now: new Date() }),
+);
 
 export const OPTIONS = preflight;

@@ -1,11 +1,12 @@
 import { getAppDb } from "@/db/app";
+import { guarded } from "@/server/api/guard";
 import { getStagesApi } from "@/server/api/read-api";
 import { preflight } from "@/server/api/respond";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request) {
-  return getStagesApi(request, { db: await getAppDb(), now: new Date() });
-}
+export const GET = guarded(async (request: Request) =>
+  getStagesApi(request, { db: await getAppDb(), now: new Date() }),
+);
 
 export const OPTIONS = preflight;

@@ -1,11 +1,12 @@
 import { getAppDb } from "@/db/app";
+import { guarded } from "@/server/api/guard";
 import { getEvidenceApi } from "@/server/api/read-api";
 import { preflight } from "@/server/api/respond";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request, { params }: { params: Promise<{ key: string }> }) {
-  return getEvidenceApi(request, { db: await getAppDb(), now: new Date() }, (await params).key);
-}
+export const GET = guarded(async (request: Request, { params }: { params: Promise<{ key: string }> }) =>
+  getEvidenceApi(request, { db: await getAppDb(), now: new Date() }, (await params).key),
+);
 
 export const OPTIONS = preflight;

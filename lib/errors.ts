@@ -1,0 +1,55 @@
+/** An error and the errors it wraps (`cause`), outermost first. */
+function chain(error: unknown): unknown[] {
+  const out: unknown[] = [];
+  for (let current = error, depth = 0; current && depth < 6; depth++) {
+    out.push(current);
+    current = (current as { cause?: unknown }).cause;
+  }
+  return out;
+}
+
+// Connection failures (Node's socket codes) and Postgres's "cannot take you now" SQLSTATEs.
+const UNAVAILABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EPIPE",
+  "08000",
+  "08001",
+  "08003",
+  "08004",
+  "08006",
+  "53300",
+  "57P01",
+  "57P02",
+  "57P03",
+]);
+const UNAVAILABLE_MESSAGE =
+  /connection terminated|connection (is )?closed|client (was|has been) closed|timeout exceeded when trying to connect|pglite is closed/i;
+
+/** Whether an error means the database cannot be reached now (rather than that a query is wrong). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return chain(error).some((entry) => {
+    const { code, message } = entry as { code?: unknown; message?: unknown };
+    return (
+      (typeof code === "string" && UNAVAILABLE_CODES.has(code)) ||
+      (typeof message === "string" && UNAVAILABLE_MESSAGE.test(message))
+    );
+  });
+}
+
+/**
+ * What may be logged or stored of an error: its messages without a failed query's parameters
+ * (drizzle puts them on a `params:` line: token hashes, payloads), one line, bounded.
+ */
+export function safeErrorMessage(error: unknown): string {
+  const messages = chain(error).map((entry) =>
+    entry instanceof Error ? entry.message.split("\n")[0]?.trim() : String(entry),
+  );
+  const text = [...new Set(messages.filter(Boolean))].join(": ");
+  return text.length > 500 ? `${text.slice(0, 499)}…` : text || "unknown error";
+}
