@@ -64,9 +64,9 @@ module.exports = {
     {
       name: "instrumentation-below-routes",
       comment:
-        "instrumentation.ts imports only from server/, db/ and lib/, never from app/, components/ or scripts/.",
+        "instrumentation.ts and proxy.ts import only from server/, db/ and lib/, never from app/, components/ or scripts/.",
       severity: "error",
-      from: { path: "^instrumentation\\.ts$" },
+      from: { path: "^(instrumentation|proxy)\\.ts$" },
       to: { path: "^(app|components|scripts)/" },
     },
     {
@@ -86,6 +86,7 @@ module.exports = {
       path: [
         "^(app|components|db|lib|scripts|server)/",
         "^instrumentation\\.ts$",
+        "^proxy\\.ts$",
         "^node_modules/",
         "^(@[^/]*|\\.{1,2})/",
         "^[^/.]+$",

@@ -42,14 +42,17 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   });
 }
 
+const firstLine = (entry: unknown) =>
+  (entry instanceof Error ? entry.message : String(entry)).split("\n")[0]?.trim() ?? "";
+
 /**
- * What may be logged or stored of an error: its messages without a failed query's parameters
- * (drizzle puts them on a `params:` line: token hashes, payloads), one line, bounded.
+ * What may be logged or stored of an error: the first line of its message, never a failed query's
+ * parameters (drizzle puts them on a `params:` line: token hashes, payloads), with the database's
+ * own reason for a failed query; one line, bounded.
  */
 export function safeErrorMessage(error: unknown): string {
-  const messages = chain(error).map((entry) =>
-    entry instanceof Error ? entry.message.split("\n")[0]?.trim() : String(entry),
-  );
-  const text = [...new Set(messages.filter(Boolean))].join(": ");
+  const failedQuery = typeof error === "object" && error !== null && "query" in error && "params" in error;
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  const text = failedQuery && cause ? `${firstLine(error)}: ${firstLine(cause)}` : firstLine(error);
   return text.length > 500 ? `${text.slice(0, 499)}…` : text || "unknown error";
 }

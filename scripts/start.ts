@@ -32,12 +32,15 @@ await runCli({
       await handle.close();
     }
     console.log(`Database ready (${handle.location}). Serving on http://localhost:${env.PORT}`);
-    const server = spawn(process.execPath, [nextBin, "start", "-p", String(env.PORT)], { stdio: "inherit" });
+    const server = spawn(process.execPath, ["scripts/serve.mjs"], {
+      stdio: "inherit",
+      env: { ...process.env, NODE_ENV: "production", PORT: String(env.PORT) },
+    });
     for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
     const code = await new Promise<number>((resolve) =>
       server.on("exit", (exitCode) => resolve(exitCode ?? 1)),
     );
-    if (code !== 0) throw new Error(`next start exited with code ${code}`);
+    if (code !== 0) throw new Error(`the server exited with code ${code}`);
     return { stopped: true };
   },
 });

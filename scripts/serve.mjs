@@ -1,0 +1,27 @@
+// The production server: Next's request handler behind a Node HTTP server that first refuses the
+// methods Next cannot turn into a web Request (TRACE, CONNECT, TRACK answer 500 inside Next).
+import { createServer } from "node:http";
+import next from "next";
+
+const ALLOWED = new Set(["GET", "HEAD", "POST", "OPTIONS"]);
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOSTNAME ?? "0.0.0.0";
+
+const app = next({ dev: false, hostname, port });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+createServer((request, response) => {
+  if (ALLOWED.has(request.method ?? "")) return void handle(request, response);
+  response.writeHead(405, {
+    allow: [...ALLOWED].join(", "),
+    "content-type": "application/json",
+    "cache-control": "no-store",
+    "x-content-type-options": "nosniff",
+  });
+  response.end(
+    JSON.stringify({ error: { code: "method_not_allowed", message: `${request.method} is not supported` } }),
+  );
+}).listen(port, hostname, () =>
+  console.log(`▲ Ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`),
+);
