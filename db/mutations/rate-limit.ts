@@ -1,21 +1,48 @@
-import { sql } from "drizzle-orm";
+import { and, eq, lt, sql } from "drizzle-orm";
+import { RATE_WINDOW_MS, type WindowCounts } from "@/lib/rate-limit";
 import type { Db } from "../client";
 import { rateLimitCounters } from "../schema";
 
-/** Counts one request in the current one-minute window (shared by every app instance); returns the count. */
-export async function countRequest(
+/**
+ * This window's and the previous window's request counts for a key (shared by every app instance),
+ * counting this request first unless `record` is false.
+ */
+export async function windowCounts(
   db: Db,
   key: string,
   now: Date,
-): Promise<{ count: number; windowEndsAt: Date }> {
-  const windowStart = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
-  const [row] = await db
-    .insert(rateLimitCounters)
-    .values({ key, windowStart, count: 1 })
-    .onConflictDoUpdate({
-      target: [rateLimitCounters.key, rateLimitCounters.windowStart],
-      set: { count: sql`${rateLimitCounters.count} + 1` },
-    })
-    .returning({ count: rateLimitCounters.count });
-  return { count: row?.count ?? 1, windowEndsAt: new Date(windowStart.getTime() + 60_000) };
+  { record = true }: { record?: boolean } = {},
+): Promise<WindowCounts> {
+  const windowStart = Math.floor(now.getTime() / RATE_WINDOW_MS) * RATE_WINDOW_MS;
+  const start = new Date(windowStart);
+  const previousStart = new Date(windowStart - RATE_WINDOW_MS);
+  if (record)
+    await db
+      .insert(rateLimitCounters)
+      .values({ key, windowStart: start, count: 1 })
+      .onConflictDoUpdate({
+        target: [rateLimitCounters.key, rateLimitCounters.windowStart],
+        set: { count: sql`${rateLimitCounters.count} + 1` },
+      });
+  const rows = await db
+    .select({ windowStart: rateLimitCounters.windowStart, count: rateLimitCounters.count })
+    .from(rateLimitCounters)
+    .where(
+      and(
+        eq(rateLimitCounters.key, key),
+        sql`${rateLimitCounters.windowStart} in (${start}, ${previousStart})`,
+      ),
+    );
+  const countAt = (at: Date) => rows.find((row) => row.windowStart.getTime() === at.getTime())?.count ?? 0;
+  return { current: countAt(start), previous: countAt(previousStart), windowStart };
+}
+
+/** Counters older than the previous window no longer count for anything. */
+export async function pruneRateLimits(db: Db, { now }: { now: Date }) {
+  const cutoff = new Date(Math.floor(now.getTime() / RATE_WINDOW_MS) * RATE_WINDOW_MS - RATE_WINDOW_MS);
+  const removed = await db
+    .delete(rateLimitCounters)
+    .where(lt(rateLimitCounters.windowStart, cutoff))
+    .returning({ key: rateLimitCounters.key });
+  return removed.length;
 }

@@ -12,7 +12,7 @@ export const ingestTokens = pgTable("ingest_tokens", {
   revokedAt: timestamp("revoked_at", { withTimezone: true }),
 });
 
-/** Fixed-window request counters, in Postgres so any number of app instances share them. */
+/** Request counters per key and minute (a sliding window reads two), in Postgres so any number of app instances share them. */
 export const rateLimitCounters = pgTable(
   "rate_limit_counters",
   {

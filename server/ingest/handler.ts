@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { Db } from "@/db/client";
-import { countRequest } from "@/db/mutations/rate-limit";
+import { windowCounts } from "@/db/mutations/rate-limit";
 import { authenticateIngestToken } from "@/db/mutations/tokens";
 import type { IngestScope } from "@/lib/auth/scopes";
 import { bearerToken } from "@/lib/auth/tokens";
@@ -8,6 +8,7 @@ import type { Env } from "@/lib/env";
 import { bodyHash, parseJson, readBody, unstorable } from "@/lib/ingest/body";
 import { errorResponse, IngestError, issuesOf } from "@/lib/ingest/errors";
 import type { StoreMeta, StoreResult } from "@/lib/ingest/store-meta";
+import { retryAfterSeconds, slidingCount } from "@/lib/rate-limit";
 
 export type IngestContext = { db: Db; env: Env; now?: () => Date };
 
@@ -38,12 +39,14 @@ export function ingestEndpoint<S extends z.ZodType>({
 }) {
   return async (request: Request, { db, env, now = () => new Date() }: IngestContext): Promise<Response> => {
     try {
+      const at = now();
       const auth = await authenticateIngestToken(
         db,
         bearerToken(request.headers.get("authorization")),
         scope,
       );
       if (!auth.ok) {
+        await limitFailures(db, request, at, env.INGEST_AUTH_FAILURES_PER_MIN);
         const challenge = auth.status === 401 ? { "www-authenticate": 'Bearer realm="ingest"' } : undefined;
         throw new IngestError(
           auth.status,
@@ -53,12 +56,12 @@ export function ingestEndpoint<S extends z.ZodType>({
           challenge,
         );
       }
-      const at = now();
-      const { count, windowEndsAt } = await countRequest(db, `ingest:${auth.tokenId}`, at);
-      if (count > env.INGEST_RATE_LIMIT_PER_MIN) {
-        const retryAfter = Math.max(1, Math.ceil((windowEndsAt.getTime() - at.getTime()) / 1000));
-        const message = `more than ${env.INGEST_RATE_LIMIT_PER_MIN} requests a minute with this token`;
-        throw new IngestError(429, "rate_limited", message, undefined, { "retry-after": String(retryAfter) });
+      const limit = env.INGEST_RATE_LIMIT_PER_MIN;
+      const counts = await windowCounts(db, `ingest:${auth.tokenId}`, at);
+      if (slidingCount(counts, at) > limit) {
+        const retryAfter = String(retryAfterSeconds(counts, at, limit));
+        const message = `more than ${limit} requests a minute with this token`;
+        throw new IngestError(429, "rate_limited", message, undefined, { "retry-after": retryAfter });
       }
       const { text, contentType } = await readBody(request, {
         maxBytes: env.INGEST_MAX_BODY_BYTES,
@@ -91,4 +94,29 @@ export function ingestEndpoint<S extends z.ZodType>({
       throw error;
     }
   };
+}
+
+/** The client's address as the server in front saw it (its first X-Forwarded-For hop), if any. */
+function clientAddress(request: Request): string | null {
+  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
+}
+
+/**
+ * Failed authentications are counted per client address; past the limit the answer is a 429, never
+ * a lockout of a valid token (a request that authenticates is not held back by this count).
+ */
+async function limitFailures(db: Db, request: Request, at: Date, limit: number) {
+  const address = clientAddress(request);
+  if (!address) return;
+  const counts = await windowCounts(db, `auth-failures:${address}`, at);
+  if (slidingCount(counts, at) <= limit) return;
+  throw new IngestError(
+    429,
+    "rate_limited",
+    `more than ${limit} failed authentications a minute from ${address}`,
+    undefined,
+    {
+      "retry-after": String(retryAfterSeconds(counts, at, limit)),
+    },
+  );
 }

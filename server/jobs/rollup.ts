@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import { withJobRun } from "@/db/mutations/job-runs";
 import { dropOldProbes } from "@/db/mutations/probes";
+import { pruneRateLimits } from "@/db/mutations/rate-limit";
 import { pruneRollups, runRollups } from "@/db/mutations/rollups";
 import type { Env } from "@/lib/env";
 import type { JobTrigger } from "@/lib/job-runs";
@@ -10,7 +11,7 @@ export function runRollupJob(db: Db, { trigger, now = new Date() }: { trigger: J
   return withJobRun(db, { job: "rollup", trigger }, () => runRollups(db, { now }));
 }
 
-/** Retention: raw probe partitions, minute and hour rollups past their configured age; day rollups stay. */
+/** Retention: raw probe partitions, minute and hour rollups past their configured age (day rollups stay), spent rate counters. */
 export function runRetentionJob(
   db: Db,
   env: Env,
@@ -23,6 +24,12 @@ export function runRetentionJob(
       minuteDays: env.RETENTION_MINUTES_DAYS,
       hourDays: env.RETENTION_HOURS_DAYS,
     });
-    return { droppedPartitions: partitions.length, minuteRows: rollups.minutes, hourRows: rollups.hours };
+    const rateCounters = await pruneRateLimits(db, { now });
+    return {
+      droppedPartitions: partitions.length,
+      minuteRows: rollups.minutes,
+      hourRows: rollups.hours,
+      rateCounters,
+    };
   });
 }

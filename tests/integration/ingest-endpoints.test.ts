@@ -198,10 +198,70 @@ describe("the per-token rate limit", () => {
     expect((await send("rl-2")).status).toBe(201);
     const refused = await send("rl-3");
     expect(refused.status).toBe(429);
-    expect(refused.headers.get("retry-after")).toBe("30");
+    // Sliding window: at 10:00:30 the three requests of this minute still weigh 3 × (1 − f) in the
+    // next one, back within 2 at a third into it, 50 s from now.
+    expect(refused.headers.get("retry-after")).toBe("50");
     const stored = await test.handle.db.execute<{ n: number }>(
       sql`select count(*)::int as n from fork_checks where run_id like 'rl-%'`,
     );
     expect(stored.rows[0]?.n).toBe(2);
+  });
+
+  it("counts a burst on each side of a minute boundary together (a sliding window)", async () => {
+    const env = { ...test.env, INGEST_RATE_LIMIT_PER_MIN: 2 };
+    const { token: bursty } = await createIngestToken(test.handle.db, {
+      name: "bursty",
+      scopes: ["forks"],
+      actor: "test",
+    });
+    const send = (runId: string, at: string) =>
+      forkChecksEndpoint(
+        new Request("http://dashboard/api/ingest/fork-checks", {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${bursty}` },
+          body: JSON.stringify({
+            runId,
+            network: "testnet",
+            startedAt: "2026-11-20T10:00:00Z",
+            groupsChecked: 1,
+            forkedGroups: 0,
+          }),
+        }),
+        { db: test.handle.db, env, now: () => new Date(at) },
+      );
+    expect((await send("burst-1", "2026-11-22T11:00:59.000Z")).status).toBe(201);
+    expect((await send("burst-2", "2026-11-22T11:00:59.500Z")).status).toBe(201);
+    const refused = await send("burst-3", "2026-11-22T11:01:00.500Z");
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(30);
+    // A minute after the burst, the token may push again.
+    expect((await send("burst-4", "2026-11-22T11:02:00.000Z")).status).toBe(201);
+  });
+});
+
+describe("failed authentications from one address", () => {
+  it("answer 429 past the limit, while a valid token from the same address still gets through", async () => {
+    const env = { ...test.env, INGEST_AUTH_FAILURES_PER_MIN: 2 };
+    const at = () => new Date("2026-11-22T12:00:10Z");
+    const send = (bearer: string, address: string) =>
+      forkChecksEndpoint(
+        new Request("http://dashboard/api/ingest/fork-checks", {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            authorization: `Bearer ${bearer}`,
+            "x-forwarded-for": `${address}, 10.0.0.1`,
+          },
+          body: "{}",
+        }),
+        { db: test.handle.db, env, now: at },
+      );
+    expect((await send("xdm_wrong1", "203.0.113.7")).status).toBe(401);
+    expect((await send("xdm_wrong2", "203.0.113.7")).status).toBe(401);
+    const refused = await send("xdm_wrong3", "203.0.113.7");
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).toBe("70");
+    expect((await send("xdm_wrong4", "198.51.100.9")).status).toBe(401); // another address
+    expect((await send(token, "203.0.113.7")).status).toBe(400); // authenticated: judged on its body
   });
 });
