@@ -6,12 +6,15 @@ import { ensureProbePartitions } from "@/db/mutations/partitions";
 import type { Env } from "@/lib/env";
 import { ProbeClient } from "@/lib/probe/client";
 import { runEvaluationJob } from "@/server/jobs/evaluate";
-import { runProbeJob } from "@/server/jobs/probe";
+import { startProber } from "@/server/jobs/prober";
 import { runRegistrySyncJob } from "@/server/jobs/registry-sync";
 import { runRetentionJob, runRollupJob } from "@/server/jobs/rollup";
 import { type ScheduledJob, startScheduler } from "@/server/jobs/scheduler";
 
-/** The jobs the worker runs: each network's registry sync and probe rounds, rollups, criteria evaluation and retention. */
+/** A network's probing stays with the instance that claims it for this long, renewed every 10 s. */
+const PROBE_TURN_MS = 30_000;
+
+/** The jobs the worker runs: each network's registry sync and probing, rollups, criteria evaluation and retention. */
 export function startWorker(db: Db, env: Env, { shared }: { shared: boolean }) {
   const client = new ProbeClient({ allowPrivate: env.PROBE_ALLOW_PRIVATE });
   // Several app instances may share a Postgres database: each job's turn goes to one of them per
@@ -20,20 +23,31 @@ export function startWorker(db: Db, env: Env, { shared }: { shared: boolean }) {
   const claim = shared
     ? (job: ScheduledJob) => claimTurn(db, { name: job.name, holder, forMs: job.intervalMs * 0.9 })
     : undefined;
+  // Each network's nodes are probed on their own schedules; its probing is held by one instance.
+  const probers = new Map(
+    env.XMTP_NETWORKS.map((network) => [
+      network,
+      startProber(db, env, {
+        network,
+        client,
+        claim: shared
+          ? () => claimTurn(db, { name: `probe:${network}`, holder, forMs: PROBE_TURN_MS })
+          : undefined,
+      }),
+    ]),
+  );
   const scheduler = startScheduler(
     [
-      ...env.XMTP_NETWORKS.flatMap((network) => [
-        {
-          name: `registry_sync:${network}`,
-          intervalMs: 60_000,
-          run: () => runRegistrySyncJob(db, env, { network, trigger: "worker" }),
+      ...env.XMTP_NETWORKS.map((network) => ({
+        name: `registry_sync:${network}`,
+        intervalMs: 60_000,
+        run: async () => {
+          const summary = await runRegistrySyncJob(db, env, { network, trigger: "worker" });
+          // Nodes the registry just listed are probed now, not at the prober's next look.
+          await probers.get(network)?.refresh();
+          return summary;
         },
-        {
-          name: `probe:${network}`,
-          intervalMs: env.PROBE_INTERVAL_S * 1000,
-          run: () => runProbeJob(db, env, { network, trigger: "worker", client }),
-        },
-      ]),
+      })),
       { name: "rollup", intervalMs: 60_000, run: () => runRollupJob(db, { trigger: "worker" }) },
       { name: "evaluate", intervalMs: 300_000, run: () => runEvaluationJob(db, { trigger: "worker" }) },
       { name: "probe_partitions", intervalMs: 3_600_000, run: () => ensureProbePartitions(db) },
@@ -46,9 +60,10 @@ export function startWorker(db: Db, env: Env, { shared }: { shared: boolean }) {
     { claim },
   );
   return {
-    stop: () => {
+    stop: async () => {
       scheduler.stop();
-      void client.close();
+      await Promise.all([...probers.values()].map((prober) => prober.stop()));
+      await client.close();
     },
   };
 }
