@@ -171,29 +171,28 @@ describe("strings Postgres cannot store", () => {
 });
 
 describe("the per-token rate limit", () => {
-  it("answers 429 with Retry-After past the limit, and stores nothing more", async () => {
-    const env = { ...test.env, INGEST_RATE_LIMIT_PER_MIN: 2 };
-    const { token: limited } = await createIngestToken(test.handle.db, {
-      name: "limited",
-      scopes: ["forks"],
-      actor: "test",
-    });
-    const at = () => new Date("2026-11-22T10:00:30Z");
-    const send = (runId: string) =>
-      forkChecksEndpoint(
-        new Request("http://dashboard/api/ingest/fork-checks", {
-          method: "POST",
-          headers: { "content-type": "application/json", authorization: `Bearer ${limited}` },
-          body: JSON.stringify({
-            runId,
-            network: "testnet",
-            startedAt: "2026-11-20T10:00:00Z",
-            groupsChecked: 1,
-            forkedGroups: 0,
-          }),
+  const limitedToken = async (name: string) =>
+    (await createIngestToken(test.handle.db, { name, scopes: ["forks"], actor: "test" })).token;
+  /** A fork check pushed with `bearer` at time `at`, two requests a minute allowed. */
+  const sendAt = (bearer: string, runId: string, at: string) =>
+    forkChecksEndpoint(
+      new Request("http://dashboard/api/ingest/fork-checks", {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${bearer}` },
+        body: JSON.stringify({
+          runId,
+          network: "testnet",
+          startedAt: "2026-11-20T10:00:00Z",
+          groupsChecked: 1,
+          forkedGroups: 0,
         }),
-        { db: test.handle.db, env, now: at },
-      );
+      }),
+      { db: test.handle.db, env: { ...test.env, INGEST_RATE_LIMIT_PER_MIN: 2 }, now: () => new Date(at) },
+    );
+
+  it("answers 429 with Retry-After past the limit, and stores nothing more", async () => {
+    const limited = await limitedToken("limited");
+    const send = (runId: string) => sendAt(limited, runId, "2026-11-22T10:00:30Z");
     expect((await send("rl-1")).status).toBe(201);
     expect((await send("rl-2")).status).toBe(201);
     const refused = await send("rl-3");
@@ -208,27 +207,8 @@ describe("the per-token rate limit", () => {
   });
 
   it("counts a burst on each side of a minute boundary together (a sliding window)", async () => {
-    const env = { ...test.env, INGEST_RATE_LIMIT_PER_MIN: 2 };
-    const { token: bursty } = await createIngestToken(test.handle.db, {
-      name: "bursty",
-      scopes: ["forks"],
-      actor: "test",
-    });
-    const send = (runId: string, at: string) =>
-      forkChecksEndpoint(
-        new Request("http://dashboard/api/ingest/fork-checks", {
-          method: "POST",
-          headers: { "content-type": "application/json", authorization: `Bearer ${bursty}` },
-          body: JSON.stringify({
-            runId,
-            network: "testnet",
-            startedAt: "2026-11-20T10:00:00Z",
-            groupsChecked: 1,
-            forkedGroups: 0,
-          }),
-        }),
-        { db: test.handle.db, env, now: () => new Date(at) },
-      );
+    const bursty = await limitedToken("bursty");
+    const send = (runId: string, at: string) => sendAt(bursty, runId, at);
     expect((await send("burst-1", "2026-11-22T11:00:59.000Z")).status).toBe(201);
     expect((await send("burst-2", "2026-11-22T11:00:59.500Z")).status).toBe(201);
     const refused = await send("burst-3", "2026-11-22T11:01:00.500Z");
