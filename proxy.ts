@@ -1,5 +1,22 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { ALLOWED_METHODS, contentSecurityPolicy, isDecodablePath, isLocalHost } from "@/lib/security/headers";
+import { unavailableHtml } from "@/lib/security/unavailable-page";
+import { databaseDownSince } from "@/server/db-health";
+
+const isDev = process.env.NODE_ENV === "development";
+/** While the database is down, pages answer 503 with a page that says so and retries by itself. */
+function unavailablePage(since: Date) {
+  return new NextResponse(unavailableHtml(since), {
+    status: 503,
+    headers: {
+      "content-type": "text/html; charset=utf-8",
+      "retry-after": "30",
+      "cache-control": "no-store",
+      // No script at all: inline styles only, never framed.
+      "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+    },
+  });
+}
 
 const refuse = (status: number, code: string, message: string, headers: Record<string, string> = {}) =>
   NextResponse.json(
@@ -15,8 +32,11 @@ export function proxy(request: NextRequest) {
     });
   if (!isDecodablePath(request.nextUrl.pathname))
     return refuse(400, "invalid_path", "the path holds a percent-escape that is not UTF-8");
+  const down = databaseDownSince();
+  if (down && request.method === "GET" && !request.nextUrl.pathname.startsWith("/api/"))
+    return unavailablePage(down);
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
-  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
+  const csp = contentSecurityPolicy(nonce, { dev: isDev });
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
   headers.set("content-security-policy", csp);

@@ -1,4 +1,5 @@
 import { isDatabaseUnavailable, safeErrorMessage } from "@/lib/errors";
+import { noteDatabase } from "@/server/db-health";
 
 const RETRY_AFTER_S = 30;
 
@@ -14,6 +15,7 @@ export function guarded<A extends unknown[]>(
       return await handler(...args);
     } catch (error) {
       const unavailable = isDatabaseUnavailable(error);
+      if (unavailable) noteDatabase(false);
       console.error(`[api] ${unavailable ? "database unavailable" : "failed"}: ${safeErrorMessage(error)}`);
       return unavailable
         ? Response.json(

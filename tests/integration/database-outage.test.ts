@@ -124,3 +124,39 @@ describe("a failed query's log line", () => {
     }
   });
 });
+
+describe("pages while the database is down", () => {
+  it("answer 503 with Retry-After and a page that says the data store is unreachable, until it answers", async () => {
+    const { proxy } = await import("@/proxy");
+    const { NextRequest } = await import("next/server");
+    const { databaseDownSince, watchDatabase } = await import("@/server/db-health");
+    const page = () => proxy(new NextRequest("http://dashboard.example.org/nodes?network=testnet"));
+    const down = await openDatabase({ url: closedUrl });
+    try {
+      await watchDatabase(down.db, { intervalMs: 60_000 }).check();
+      expect(databaseDownSince()).not.toBeNull();
+      const response = page();
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toBe("30");
+      expect(response.headers.get("content-security-policy")).toContain("default-src 'none'");
+      expect(await response.text()).toContain("The dashboard's data store is unreachable");
+      // The API answers for itself (503 in its own shape), so the proxy lets it through.
+      const api = proxy(new NextRequest("http://dashboard.example.org/api/v1/summary"));
+      expect(api.status).toBe(200);
+      expect(api.headers.get("x-middleware-next")).toBe("1");
+    } finally {
+      await down.close();
+    }
+    const up = await openDatabase({ pgliteDir: "memory://" });
+    try {
+      await watchDatabase(up.db, { intervalMs: 60_000 }).check();
+      expect(databaseDownSince()).toBeNull();
+      const response = page();
+      expect(response.headers.get("x-middleware-next")).toBe("1");
+      expect(response.headers.get("content-security-policy")).toContain("'nonce-");
+      expect(response.headers.get("strict-transport-security")).toContain("max-age=");
+    } finally {
+      await up.close();
+    }
+  });
+});
