@@ -77,6 +77,7 @@ const variables = z.object({
   INGEST_MAX_BODY_BYTES: integer(1024, 100 * 1024 * 1024).default(1024 * 1024),
   INGEST_RATE_LIMIT_PER_MIN: integer(1, 1_000_000).default(60),
   INGEST_AUTH_FAILURES_PER_MIN: integer(1, 1_000_000).default(20),
+  TRUSTED_PROXY_HOPS: integer(0, 10).default(0),
   WORKER: z.enum(["inline", "off"], { message: "must be inline or off" }).default("inline"),
   ADMIN_ADDRESSES: z
     .string()

@@ -14,8 +14,16 @@ export function slidingCount({ current, previous, windowStart }: WindowCounts, n
   return current + previous * (1 - elapsed);
 }
 
-/** Seconds until the estimate is back within `limit` (at least 1): what Retry-After says. */
+/**
+ * Seconds until a request would be let through again (at least 1): until the estimate, with that
+ * request counted, is back within `limit`. What Retry-After says.
+ */
 export function retryAfterSeconds(counts: WindowCounts, now: Date, limit: number): number {
+  return Math.max(1, Math.ceil((withinAt(counts, limit - 1) - now.getTime()) / 1000));
+}
+
+/** When the estimate falls to `limit` or below, counting nothing more. */
+function withinAt(counts: WindowCounts, limit: number): number {
   const { current, previous, windowStart } = counts;
   const windowEnd = windowStart + RATE_WINDOW_MS;
   let at: number;
@@ -26,5 +34,5 @@ export function retryAfterSeconds(counts: WindowCounts, now: Date, limit: number
     // Next window: this window's count weighs in, fading: current × (1 − f) ≤ limit.
     at = windowEnd + Math.max(0, 1 - limit / Math.max(current, 1)) * RATE_WINDOW_MS;
   }
-  return Math.max(1, Math.ceil((at - now.getTime()) / 1000));
+  return at;
 }

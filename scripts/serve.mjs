@@ -5,13 +5,14 @@ import next from "next";
 
 const ALLOWED = new Set(["GET", "HEAD", "POST", "OPTIONS"]);
 const port = Number(process.env.PORT ?? 3000);
-const hostname = process.env.HOSTNAME ?? "0.0.0.0";
-
-const app = next({ dev: false, hostname, port });
+// Listens on every interface, as `next start` does (HOSTNAME is a container's name, not an address).
+const app = next({ dev: false, hostname: "localhost", port });
 await app.prepare();
 const handle = app.getRequestHandler();
 
 createServer((request, response) => {
+  // The connection's own address, over anything a client sent under this name.
+  request.headers["x-client-address"] = request.socket.remoteAddress ?? "";
   if (ALLOWED.has(request.method ?? "")) return void handle(request, response);
   response.writeHead(405, {
     allow: [...ALLOWED].join(", "),
@@ -22,6 +23,4 @@ createServer((request, response) => {
   response.end(
     JSON.stringify({ error: { code: "method_not_allowed", message: `${request.method} is not supported` } }),
   );
-}).listen(port, hostname, () =>
-  console.log(`▲ Ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`),
-);
+}).listen(port, () => console.log(`▲ Ready on http://localhost:${port}`));

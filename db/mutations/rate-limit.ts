@@ -37,12 +37,20 @@ export async function windowCounts(
   return { current: countAt(start), previous: countAt(previousStart), windowStart };
 }
 
+/** Takes back a request `windowCounts` counted: one refused counts for nothing. */
+export async function uncount(db: Db, key: string, windowStart: number) {
+  await db
+    .update(rateLimitCounters)
+    .set({ count: sql`greatest(${rateLimitCounters.count} - 1, 0)` })
+    .where(and(eq(rateLimitCounters.key, key), eq(rateLimitCounters.windowStart, new Date(windowStart))));
+}
+
 /** Counters older than the previous window no longer count for anything. */
 export async function pruneRateLimits(db: Db, { now }: { now: Date }) {
   const cutoff = new Date(Math.floor(now.getTime() / RATE_WINDOW_MS) * RATE_WINDOW_MS - RATE_WINDOW_MS);
-  const removed = await db
-    .delete(rateLimitCounters)
-    .where(lt(rateLimitCounters.windowStart, cutoff))
-    .returning({ key: rateLimitCounters.key });
-  return removed.length;
+  const removed = await db.execute<{ n: number }>(
+    sql`with gone as (delete from ${rateLimitCounters} where ${lt(rateLimitCounters.windowStart, cutoff)} returning 1)
+        select count(*)::int as n from gone`,
+  );
+  return Number(removed.rows[0]?.n ?? 0);
 }

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { Db } from "@/db/client";
-import { windowCounts } from "@/db/mutations/rate-limit";
+import { uncount, windowCounts } from "@/db/mutations/rate-limit";
 import { authenticateIngestToken } from "@/db/mutations/tokens";
 import type { IngestScope } from "@/lib/auth/scopes";
 import { bearerToken } from "@/lib/auth/tokens";
@@ -46,7 +46,7 @@ export function ingestEndpoint<S extends z.ZodType>({
         scope,
       );
       if (!auth.ok) {
-        await limitFailures(db, request, at, env.INGEST_AUTH_FAILURES_PER_MIN);
+        await limitFailures(db, request, at, env);
         const challenge = auth.status === 401 ? { "www-authenticate": 'Bearer realm="ingest"' } : undefined;
         throw new IngestError(
           auth.status,
@@ -57,9 +57,12 @@ export function ingestEndpoint<S extends z.ZodType>({
         );
       }
       const limit = env.INGEST_RATE_LIMIT_PER_MIN;
-      const counts = await windowCounts(db, `ingest:${auth.tokenId}`, at);
+      const key = `ingest:${auth.tokenId}`;
+      const counts = await windowCounts(db, key, at);
       if (slidingCount(counts, at) > limit) {
-        const retryAfter = String(retryAfterSeconds(counts, at, limit));
+        // Refused requests are taken back: a client that keeps within the limit on average gets through.
+        await uncount(db, key, counts.windowStart);
+        const retryAfter = String(retryAfterSeconds({ ...counts, current: counts.current - 1 }, at, limit));
         const message = `more than ${limit} requests a minute with this token`;
         throw new IngestError(429, "rate_limited", message, undefined, { "retry-after": retryAfter });
       }
@@ -96,17 +99,27 @@ export function ingestEndpoint<S extends z.ZodType>({
   };
 }
 
-/** The client's address as the server in front saw it (its first X-Forwarded-For hop), if any. */
-function clientAddress(request: Request): string | null {
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
+/**
+ * The client's address: with `trustedHops` proxies in front, the X-Forwarded-For entry the first of
+ * them wrote (entries left of it are the client's to choose); with none, the socket's address, which
+ * the production server (scripts/serve.mjs) puts in X-Client-Address over anything the client sent.
+ */
+export function clientAddress(request: Request, trustedHops: number): string | null {
+  const address =
+    trustedHops > 0
+      ? request.headers.get("x-forwarded-for")?.split(",").reverse()[trustedHops - 1]
+      : request.headers.get("x-client-address");
+  return address?.trim().slice(0, 64) || null;
 }
 
 /**
- * Failed authentications are counted per client address; past the limit the answer is a 429, never
+ * Failed authentications are counted per client address (every one, refused or not: a client that
+ * keeps guessing stays refused); past the limit the answer is a 429, never
  * a lockout of a valid token (a request that authenticates is not held back by this count).
  */
-async function limitFailures(db: Db, request: Request, at: Date, limit: number) {
-  const address = clientAddress(request);
+async function limitFailures(db: Db, request: Request, at: Date, env: Env) {
+  const limit = env.INGEST_AUTH_FAILURES_PER_MIN;
+  const address = clientAddress(request, env.TRUSTED_PROXY_HOPS);
   if (!address) return;
   const counts = await windowCounts(db, `auth-failures:${address}`, at);
   if (slidingCount(counts, at) <= limit) return;

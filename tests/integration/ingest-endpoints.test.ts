@@ -197,13 +197,14 @@ describe("the per-token rate limit", () => {
     expect((await send("rl-2")).status).toBe(201);
     const refused = await send("rl-3");
     expect(refused.status).toBe(429);
-    // Sliding window: at 10:00:30 the three requests of this minute still weigh 3 × (1 − f) in the
-    // next one, back within 2 at a third into it, 50 s from now.
-    expect(refused.headers.get("retry-after")).toBe("50");
+    // Sliding window: the refused request is not counted; the two accepted ones weigh 2 × (1 − f)
+    // in the next minute, leaving room for one more halfway into it: 60 s from now.
+    expect(refused.headers.get("retry-after")).toBe("60");
     const stored = await test.handle.db.execute<{ n: number }>(
       sql`select count(*)::int as n from fork_checks where run_id like 'rl-%'`,
     );
     expect(stored.rows[0]?.n).toBe(2);
+    expect((await sendAt(limited, "rl-4", "2026-11-22T10:01:30Z")).status).toBe(201);
   });
 
   it("counts a burst on each side of a minute boundary together (a sliding window)", async () => {
@@ -213,35 +214,51 @@ describe("the per-token rate limit", () => {
     expect((await send("burst-2", "2026-11-22T11:00:59.500Z")).status).toBe(201);
     const refused = await send("burst-3", "2026-11-22T11:01:00.500Z");
     expect(refused.status).toBe(429);
-    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(30);
+    expect(refused.headers.get("retry-after")).toBe("30");
+    // Retrying when told to is let through (a refused request counted would have refused it again).
+    expect((await send("burst-retry", "2026-11-22T11:01:30.500Z")).status).toBe(201);
     // A minute after the burst, the token may push again.
-    expect((await send("burst-4", "2026-11-22T11:02:00.000Z")).status).toBe(201);
+    expect((await send("burst-4", "2026-11-22T11:02:40.000Z")).status).toBe(201);
   });
 });
 
 describe("failed authentications from one address", () => {
+  const sendFrom = (bearer: string, headers: Record<string, string>, env: Partial<typeof test.env> = {}) =>
+    forkChecksEndpoint(
+      new Request("http://dashboard/api/ingest/fork-checks", {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${bearer}`, ...headers },
+        body: "{}",
+      }),
+      {
+        db: test.handle.db,
+        env: { ...test.env, INGEST_AUTH_FAILURES_PER_MIN: 2, ...env },
+        now: () => new Date("2026-11-22T12:00:10Z"),
+      },
+    );
+
   it("answer 429 past the limit, while a valid token from the same address still gets through", async () => {
-    const env = { ...test.env, INGEST_AUTH_FAILURES_PER_MIN: 2 };
-    const at = () => new Date("2026-11-22T12:00:10Z");
-    const send = (bearer: string, address: string) =>
-      forkChecksEndpoint(
-        new Request("http://dashboard/api/ingest/fork-checks", {
-          method: "POST",
-          headers: {
-            "content-type": "application/json",
-            authorization: `Bearer ${bearer}`,
-            "x-forwarded-for": `${address}, 10.0.0.1`,
-          },
-          body: "{}",
-        }),
-        { db: test.handle.db, env, now: at },
-      );
-    expect((await send("xdm_wrong1", "203.0.113.7")).status).toBe(401);
-    expect((await send("xdm_wrong2", "203.0.113.7")).status).toBe(401);
-    const refused = await send("xdm_wrong3", "203.0.113.7");
+    // The production server puts the connection's address in X-Client-Address; the client cannot
+    // escape the count by sending a different X-Forwarded-For each time.
+    const from = (address: string, n: number) => ({
+      "x-client-address": address,
+      "x-forwarded-for": `10.9.9.${n}`,
+    });
+    expect((await sendFrom("xdm_wrong1", from("203.0.113.7", 1))).status).toBe(401);
+    expect((await sendFrom("xdm_wrong2", from("203.0.113.7", 2))).status).toBe(401);
+    const refused = await sendFrom("xdm_wrong3", from("203.0.113.7", 3));
     expect(refused.status).toBe(429);
-    expect(refused.headers.get("retry-after")).toBe("70");
-    expect((await send("xdm_wrong4", "198.51.100.9")).status).toBe(401); // another address
-    expect((await send(token, "203.0.113.7")).status).toBe(400); // authenticated: judged on its body
+    // Three failures this minute weigh 3 × (1 − f) in the next; one more fits at two thirds into it.
+    expect(refused.headers.get("retry-after")).toBe("90");
+    expect((await sendFrom("xdm_wrong4", from("198.51.100.9", 4))).status).toBe(401); // another address
+    expect((await sendFrom(token, from("203.0.113.7", 5))).status).toBe(400); // authenticated: judged on its body
+  });
+
+  it("behind trusted proxies, takes the address the first of them saw, not what the client wrote", async () => {
+    const hops = { TRUSTED_PROXY_HOPS: 1 };
+    const via = (spoofed: string) => ({ "x-forwarded-for": `${spoofed}, 192.0.2.44` });
+    expect((await sendFrom("xdm_p1", via("1.1.1.1"), hops)).status).toBe(401);
+    expect((await sendFrom("xdm_p2", via("2.2.2.2"), hops)).status).toBe(401);
+    expect((await sendFrom("xdm_p3", via("3.3.3.3"), hops)).status).toBe(429);
   });
 });

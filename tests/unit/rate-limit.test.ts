@@ -19,20 +19,19 @@ describe("the sliding-window rate estimate", () => {
     expect(slidingCount({ current: 1, previous: 60, windowStart: W }, new Date(W + 500))).toBeGreaterThan(60);
   });
 
-  it("says to retry when the estimate is back within the limit", () => {
-    // 60 − 10 = 50 of the previous 60 may still count: after a sixth of the window, 10 s.
+  it("says to retry when a request, itself counted, is back within the limit", () => {
+    // 60 − 10 − 1 = 49 of the previous 60 may still count: after 11/60 of the window, 11 s.
     const counts = { current: 10, previous: 60, windowStart: W };
     const wait = retryAfterSeconds(counts, new Date(W), 60);
-    expect(wait).toBe(10);
-    expect(slidingCount(counts, new Date(W + wait * 1000))).toBeLessThanOrEqual(60);
+    expect(wait).toBe(11);
+    expect(slidingCount({ ...counts, current: 11 }, new Date(W + wait * 1000))).toBeLessThanOrEqual(60);
     // Over the limit within this window alone: not before this window ends.
-    expect(retryAfterSeconds({ current: 61, previous: 0, windowStart: W }, new Date(W + 30_000), 60)).toBe(
-      31,
-    );
-    expect(retryAfterSeconds({ current: 3, previous: 0, windowStart: W }, new Date(W + 30_000), 2)).toBe(50);
+    const over = { current: 61, previous: 0, windowStart: W };
+    expect(retryAfterSeconds(over, new Date(W + 30_000), 60)).toBe(32);
+    expect(retryAfterSeconds({ current: 3, previous: 0, windowStart: W }, new Date(W + 30_000), 2)).toBe(70);
   });
 
-  it("never says to retry sooner than the estimate allows", () => {
+  it("never says to retry sooner than the retried request would be let through", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 500 }),
@@ -44,14 +43,12 @@ describe("the sliding-window rate estimate", () => {
           const now = new Date(W + elapsed);
           fc.pre(slidingCount(counts, now) > limit);
           const retryAt = W + elapsed + retryAfterSeconds(counts, now, limit) * 1000;
-          // Then this window has become the previous one, with nothing new counted yet.
+          // The retry is counted first; past this window, this window has become the previous one.
+          const next = { current: 1, previous: current, windowStart: W + RATE_WINDOW_MS };
           const later =
             retryAt < W + RATE_WINDOW_MS
-              ? slidingCount(counts, new Date(retryAt))
-              : slidingCount(
-                  { current: 0, previous: current, windowStart: W + RATE_WINDOW_MS },
-                  new Date(retryAt),
-                );
+              ? slidingCount({ ...counts, current: current + 1 }, new Date(retryAt))
+              : slidingCount(next, new Date(retryAt));
           expect(later).toBeLessThanOrEqual(limit + 1e-9);
         },
       ),
