@@ -5,8 +5,10 @@ export async function register() {
   const env = getEnv();
   const handle = await getReadyDatabase(env);
   console.log(`[db] ${handle.location}: migrated and seeded`);
-  const { watchDatabase } = await import("@/server/db-health");
-  watchDatabase(handle.db);
+  if (handle.driver === "postgres") {
+    const { watchDatabase } = await import("@/server/db-health");
+    watchDatabase(handle.db);
+  }
   if (env.WORKER === "inline") {
     const { startWorker } = await import("@/server/jobs/worker");
     startWorker(handle.db, env, { shared: handle.driver === "postgres" });

@@ -39,7 +39,7 @@ export async function loadCriterionInput(
         .from(benchmarkResults)
         .innerJoin(benchmarkRuns, eq(benchmarkRuns.id, benchmarkResults.runId))
         .where(and(during(benchmarkResults, network, window), eq(benchmarkResults.metricKey, spec.metric)))
-        .orderBy(benchmarkResults.startedAt);
+        .orderBy(benchmarkResults.startedAt, benchmarkResults.id);
       return { kind: "latency_p95", results };
     }
     case "throughput_burst":
@@ -56,7 +56,7 @@ export async function loadCriterionInput(
         })
         .from(throughputRuns)
         .where(and(during(throughputRuns, network, window)))
-        .orderBy(throughputRuns.startedAt);
+        .orderBy(throughputRuns.startedAt, throughputRuns.id);
       return { kind: spec.kind, runs };
     }
     case "node_reliability": {
@@ -87,7 +87,7 @@ export async function loadCriterionInput(
         })
         .from(forkChecks)
         .where(and(during(forkChecks, network, window)))
-        .orderBy(forkChecks.startedAt);
+        .orderBy(forkChecks.startedAt, forkChecks.id);
       return { kind: "fork_rate", runs };
     }
     case "integration_pass": {
@@ -102,7 +102,7 @@ export async function loadCriterionInput(
         })
         .from(integrationTestRuns)
         .where(and(during(integrationTestRuns, network, window)))
-        .orderBy(integrationTestRuns.startedAt);
+        .orderBy(integrationTestRuns.startedAt, integrationTestRuns.id);
       return { kind: "integration_pass", runs };
     }
     case "independent_operators": {

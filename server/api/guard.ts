@@ -1,5 +1,4 @@
 import { isDatabaseUnavailable, safeErrorMessage } from "@/lib/errors";
-import { noteDatabase } from "@/server/db-health";
 
 const RETRY_AFTER_S = 30;
 
@@ -15,7 +14,6 @@ export function guarded<A extends unknown[]>(
       return await handler(...args);
     } catch (error) {
       const unavailable = isDatabaseUnavailable(error);
-      if (unavailable) noteDatabase(false);
       console.error(`[api] ${unavailable ? "database unavailable" : "failed"}: ${safeErrorMessage(error)}`);
       return unavailable
         ? Response.json(
@@ -25,11 +23,18 @@ export function guarded<A extends unknown[]>(
                 message: "the data store is unreachable; try again shortly",
               },
             },
-            { status: 503, headers: { "retry-after": String(RETRY_AFTER_S), "cache-control": "no-store" } },
+            {
+              status: 503,
+              headers: {
+                "retry-after": String(RETRY_AFTER_S),
+                "cache-control": "no-store",
+                "access-control-allow-origin": "*",
+              },
+            },
           )
         : Response.json(
             { error: { code: "internal_error", message: "the request could not be completed" } },
-            { status: 500, headers: { "cache-control": "no-store" } },
+            { status: 500, headers: { "cache-control": "no-store", "access-control-allow-origin": "*" } },
           );
     }
   };

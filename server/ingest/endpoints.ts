@@ -4,6 +4,7 @@ import { storeIntegrationRun } from "@/db/mutations/ingest/integration-tests";
 import { storeProbeBatch } from "@/db/mutations/ingest/probes";
 import { storeThroughputRun } from "@/db/mutations/ingest/throughput";
 import { parseJson } from "@/lib/ingest/body";
+import { IngestError } from "@/lib/ingest/errors";
 import { junitToRun } from "@/lib/ingest/junit";
 import { isLoadTestBody, stepsToRun } from "@/lib/ingest/load-test";
 import {
@@ -28,15 +29,27 @@ export const forkChecksEndpoint = ingestEndpoint({
 
 const XML_TYPES = ["application/xml", "text/xml"];
 
+/** A JSON run names its own start; `startedAtFrom` is the dashboard's note on a JUnit report. */
+function jsonRun(text: string): unknown {
+  const body = parseJson(text);
+  if (body && typeof body === "object" && "startedAtFrom" in body)
+    throw new IngestError(400, "invalid_body", "the body does not match the expected shape", [
+      { path: "startedAtFrom", message: "is set by the dashboard for JUnit reports, not sent" },
+    ]);
+  return body;
+}
+
 /** JUnit XML (runId, suite, sdk, network as query parameters) or the JSON shape. */
 export const integrationTestsEndpoint = ingestEndpoint({
   scope: "tests",
   schema: integrationRunSchema,
   contentTypes: ["application/json", ...XML_TYPES],
   parse: (text, contentType, url, receivedAt) =>
-    XML_TYPES.includes(contentType) ? junitToRun(text, url.searchParams, receivedAt) : parseJson(text),
-  // A report dated on receipt is the same report when it is sent again.
-  hashOf: (run) => (run.startedAtFrom === "received" ? { ...run, startedAt: undefined } : run),
+    XML_TYPES.includes(contentType) ? junitToRun(text, url.searchParams, receivedAt) : jsonRun(text),
+  // The same report sent again is the same run: where its time came from is not part of it, and a
+  // report dated on receipt has no time of its own.
+  hashOf: ({ startedAtFrom, ...run }) =>
+    startedAtFrom === "received" ? { ...run, startedAt: undefined } : run,
   store: async (db, run, meta) => {
     const stored = await storeIntegrationRun(db, run, {
       ...meta,

@@ -21,7 +21,7 @@ export type ProberOptions = {
   log?: (line: string) => void;
 };
 
-type Scheduled = { target: ProbeTarget; timer?: NodeJS.Timeout; running: boolean };
+type Scheduled = { target: ProbeTarget; timer?: NodeJS.Timeout };
 
 /**
  * The worker's prober: every registry node on its own schedule, once per PROBE_INTERVAL_S from its
@@ -47,12 +47,10 @@ export function startProber(db: Db, env: Env, options: ProberOptions) {
   const probe = async (entry: Scheduled) => {
     const started = Date.now();
     if (!ours || nodes.get(entry.target.nodeId) !== entry) return schedule(entry, intervalMs);
-    entry.running = true;
     try {
       const result = await limit(() => probeNode(client, entry.target, settings));
       buffer.push(result); // after the await: `buffer` is swapped for a new array by each flush
     } finally {
-      entry.running = false;
       // Next probe one interval after this one started, or at once when it took longer than that.
       if (nodes.get(entry.target.nodeId) === entry) schedule(entry, started + intervalMs - Date.now());
     }
@@ -87,7 +85,7 @@ export function startProber(db: Db, env: Env, options: ProberOptions) {
       const known = nodes.get(target.nodeId);
       if (known && known.target.httpAddress === target.httpAddress) continue;
       if (known?.timer) clearTimeout(known.timer);
-      const entry: Scheduled = { target, running: false };
+      const entry: Scheduled = { target };
       nodes.set(target.nodeId, entry);
       // First probes spread over the first second, so a large registry does not start in one burst.
       schedule(entry, known ? 0 : (index / Math.max(1, targets.length)) * 1000);
@@ -123,8 +121,10 @@ export function startProber(db: Db, env: Env, options: ProberOptions) {
       stopped = true;
       for (const timer of timers) clearInterval(timer);
       for (const entry of nodes.values()) if (entry.timer) clearTimeout(entry.timer);
-      while ([...nodes.values()].some((entry) => entry.running))
-        await new Promise((resolve) => setTimeout(resolve, 50));
+      // Probes still waiting for a slot never start; those running end within their timeout.
+      limit.clearQueue();
+      while (limit.activeCount > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+      await new Promise((resolve) => setImmediate(resolve)); // the last results reach the buffer
       await flush();
     },
   };

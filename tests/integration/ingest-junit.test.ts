@@ -160,6 +160,23 @@ describe("POST /api/ingest/integration-tests", () => {
     expect(again.status).toBe(200);
     expect((await again.json()).startedAt).toBe(unstampedBody.startedAt);
 
+    // A JSON run cannot claim to be dated on receipt (that would keep its time out of its hash).
+    const claimed = await post(
+      JSON.stringify({
+        runId: "claims-received",
+        suite: "s",
+        sdk: "node",
+        network: "testnet",
+        startedAt: "2026-11-20T10:00:00Z",
+        startedAtFrom: "received",
+        passed: 0,
+        failed: 0,
+      }),
+      "application/json",
+      "",
+    );
+    expect(claimed.status).toBe(400);
+
     const zoned = await post(
       report(' timestamp="2026-11-20T10:00:00+02:00"'),
       "application/xml",
