@@ -15,7 +15,8 @@ export async function readBody(
       `send the body as ${contentTypes.join(" or ")} (got "${contentType || "none"}")`,
     );
   }
-  const decoder = decoderFor(request.headers.get("content-type") ?? "");
+  const declared = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(request.headers.get("content-type") ?? "")?.[1];
+  if (declared) decoderFor(declared); // an unknown charset is refused before the body is read
   const tooLarge = () =>
     new IngestError(413, "payload_too_large", `the body is larger than ${maxBytes} bytes`);
   if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge();
@@ -33,16 +34,26 @@ export async function readBody(
     }
     chunks.push(value);
   }
+  const bytes = Buffer.concat(chunks);
+  // XML without a charset in its Content-Type names its encoding in its declaration (RFC 7303).
+  const charset =
+    declared ?? (contentType.endsWith("xml") ? xmlDeclaredEncoding(bytes) : undefined) ?? "utf-8";
+  const decoder = decoderFor(charset);
   try {
-    return { text: decoder.decode(Buffer.concat(chunks)), contentType };
+    return { text: decoder.decode(bytes), contentType };
   } catch {
     throw new IngestError(400, "invalid_encoding", `the body is not valid ${decoder.encoding}`);
   }
 }
 
-/** A strict decoder for the declared charset (UTF-8 when none): bytes that do not decode are refused, never replaced. */
-function decoderFor(header: string): TextDecoder {
-  const charset = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(header)?.[1] ?? "utf-8";
+/** The encoding an XML declaration names (`<?xml version="1.0" encoding="ISO-8859-1"?>`), if any. */
+function xmlDeclaredEncoding(bytes: Uint8Array): string | undefined {
+  const head = Buffer.from(bytes.subarray(0, 200)).toString("latin1");
+  return /^\s*<\?xml[^>]*\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head)?.[1];
+}
+
+/** A strict decoder for a charset: bytes that do not decode are refused, never replaced. */
+function decoderFor(charset: string): TextDecoder {
   try {
     return new TextDecoder(charset, { fatal: true });
   } catch {

@@ -276,3 +276,27 @@ describe("the declared charset", () => {
     expect((await refused.json()).error.code).toBe("invalid_encoding");
   });
 });
+
+describe("an XML report's own encoding", () => {
+  it("decodes a JUnit report in the encoding its declaration names when the Content-Type names none", async () => {
+    const xml = `<?xml version="1.0" encoding="ISO-8859-1"?><testsuites><testsuite name="s" timestamp="2026-11-20T10:00:00Z"><testcase name="crée un groupe" time="0.1"/></testsuite></testsuites>`;
+    const response = await integrationTestsEndpoint(
+      new Request(
+        "http://dashboard/api/ingest/integration-tests?runId=latin1-junit&suite=s&sdk=node&network=testnet",
+        {
+          method: "POST",
+          headers: { "content-type": "application/xml", authorization: `Bearer ${token}` },
+          body: new Blob([new Uint8Array(Buffer.from(xml, "latin1"))]),
+        },
+      ),
+      { db: test.handle.db, env: test.env },
+    );
+    expect(response.status).toBe(201);
+    const [row] = (
+      await test.handle.db.execute<{ name: string }>(
+        sql`select c.name from integration_test_cases c join integration_test_runs r on r.id = c.run_id where r.run_id = 'latin1-junit'`,
+      )
+    ).rows;
+    expect(row?.name).toBe("crée un groupe");
+  });
+});
