@@ -2,6 +2,9 @@ import { MINUTE_MS } from "./time";
 
 export const RATE_WINDOW_MS = MINUTE_MS;
 
+/** The start of the minute window `now` falls in. */
+export const windowStartOf = (now: Date) => Math.floor(now.getTime() / RATE_WINDOW_MS) * RATE_WINDOW_MS;
+
 export type WindowCounts = { current: number; previous: number; windowStart: number };
 
 /**

@@ -1,5 +1,5 @@
 import { and, eq, lt, sql } from "drizzle-orm";
-import { RATE_WINDOW_MS, type WindowCounts } from "@/lib/rate-limit";
+import { RATE_WINDOW_MS, type WindowCounts, windowStartOf } from "@/lib/rate-limit";
 import type { Db } from "../client";
 import { rateLimitCounters } from "../schema";
 
@@ -13,7 +13,7 @@ export async function windowCounts(
   now: Date,
   { record = true }: { record?: boolean } = {},
 ): Promise<WindowCounts> {
-  const windowStart = Math.floor(now.getTime() / RATE_WINDOW_MS) * RATE_WINDOW_MS;
+  const windowStart = windowStartOf(now);
   const start = new Date(windowStart);
   const previousStart = new Date(windowStart - RATE_WINDOW_MS);
   if (record)
@@ -47,7 +47,7 @@ export async function uncount(db: Db, key: string, windowStart: number) {
 
 /** Counters older than the previous window no longer count for anything. */
 export async function pruneRateLimits(db: Db, { now }: { now: Date }) {
-  const cutoff = new Date(Math.floor(now.getTime() / RATE_WINDOW_MS) * RATE_WINDOW_MS - RATE_WINDOW_MS);
+  const cutoff = new Date(windowStartOf(now) - RATE_WINDOW_MS);
   const removed = await db.execute<{ n: number }>(
     sql`with gone as (delete from ${rateLimitCounters} where ${lt(rateLimitCounters.windowStart, cutoff)} returning 1)
         select count(*)::int as n from gone`,

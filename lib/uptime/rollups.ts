@@ -26,13 +26,11 @@ export type RegionLatency = {
 /** When each node was registered (null: unknown), for buckets before it existed. */
 export type Registrations = ReadonlyMap<number, Date | null>;
 
-const floorTo = (time: number, unit: number) => Math.floor(time / unit) * unit;
-
 /** Hours that received probes, as one span per network and UTC day from its first to its last such hour. */
 export function dirtySpans(hours: readonly { network: string; hour: number }[]): Span[] {
   const spans = new Map<string, Span>();
   for (const { network, hour } of hours) {
-    const day = floorTo(hour, DAY_MS);
+    const day = bucketStart(hour, "day");
     const span = spans.get(`${network}|${day}`) ?? { network, day, from: hour, to: hour + HOUR_MS };
     span.from = Math.min(span.from, hour);
     span.to = Math.max(span.to, hour + HOUR_MS);
@@ -43,10 +41,10 @@ export function dirtySpans(hours: readonly { network: string; hour: number }[]):
 
 /** [from, to) widened to whole hours, not before `kept`, and cut at each UTC midnight. */
 export function daySpans(network: string, from: number, to: number, kept: number): Span[] {
-  const start = Math.max(floorTo(from, HOUR_MS), kept);
+  const start = Math.max(bucketStart(from, "hour"), kept);
   const end = Math.ceil(to / HOUR_MS) * HOUR_MS;
   const spans: Span[] = [];
-  for (let day = floorTo(start, DAY_MS); day < to; day += DAY_MS) {
+  for (let day = bucketStart(start, "day"); day < to; day += DAY_MS) {
     const span = { network, day, from: Math.max(start, day), to: Math.min(end, day + DAY_MS) };
     if (span.from < span.to) spans.push(span);
   }
@@ -57,7 +55,7 @@ export function daySpans(network: string, from: number, to: number, kept: number
 export function regionLatency(rows: readonly RegionMinute[]): RegionLatency[] {
   const byNodeRegion = new Map<string, RegionLatency>();
   for (const row of rows) {
-    const hour = floorTo(row.minute, HOUR_MS);
+    const hour = bucketStart(row.minute, "hour");
     const key = `${row.nodeId}|${row.region}|${hour}`;
     const entry = byNodeRegion.get(key) ?? {
       nodeId: row.nodeId,

@@ -1,4 +1,5 @@
 import { isDatabaseUnavailable, safeErrorMessage } from "@/lib/errors";
+import { apiError } from "./respond";
 
 const RETRY_AFTER_S = 30;
 
@@ -15,27 +16,14 @@ export function guarded<A extends unknown[]>(
     } catch (error) {
       const unavailable = isDatabaseUnavailable(error);
       console.error(`[api] ${unavailable ? "database unavailable" : "failed"}: ${safeErrorMessage(error)}`);
-      return unavailable
-        ? Response.json(
-            {
-              error: {
-                code: "database_unavailable",
-                message: "the data store is unreachable; try again shortly",
-              },
-            },
-            {
-              status: 503,
-              headers: {
-                "retry-after": String(RETRY_AFTER_S),
-                "cache-control": "no-store",
-                "access-control-allow-origin": "*",
-              },
-            },
-          )
-        : Response.json(
-            { error: { code: "internal_error", message: "the request could not be completed" } },
-            { status: 500, headers: { "cache-control": "no-store", "access-control-allow-origin": "*" } },
-          );
+      if (!unavailable) return apiError(500, "internal_error", "the request could not be completed");
+      const response = apiError(
+        503,
+        "database_unavailable",
+        "the data store is unreachable; try again shortly",
+      );
+      response.headers.set("retry-after", String(RETRY_AFTER_S));
+      return response;
     }
   };
 }
