@@ -345,6 +345,44 @@ describe("reorgs", () => {
     ).toContain(600);
   });
 
+  it("absorbs a reorg shallower than the confirmation depth in the rescan window, the cursor staying confirmed", async () => {
+    const test = await freshDb();
+    const cursorRow = async () =>
+      (await test.handle.db.select().from(syncCursors).where(eq(syncCursors.network, "local")))[0];
+    const chainHash = async (blockNumber: number) =>
+      (await chain.publicClient.getBlock({ blockNumber: BigInt(blockNumber) })).hash;
+    await sync(test);
+    const head = Number(await chain.publicClient.getBlockNumber());
+    const first = await cursorRow();
+    expect(first).toMatchObject({ blockNumber: head - 12, blockHash: await chainHash(head - 12) });
+
+    const snapshotId = await chain.testClient.snapshot();
+    await registry.write("setHttpAddress", [200, "https://shallow-reorg.example.org"], chain.accounts[2]);
+    await sync(test);
+    expect((await cursorRow())?.blockNumber).toBe(head + 1 - 12); // the new block is not yet confirmed
+    await chain.testClient.revert({ id: snapshotId });
+    await chain.testClient.mine({ blocks: 3 });
+    progress.length = 0;
+    await sync(test);
+
+    // The cursor's block is untouched by the reorg: no walk back, the window above it is rescanned.
+    expect(progress.some((line) => /changed since the last pass/.test(line))).toBe(false);
+    const after = await test.handle.db
+      .select()
+      .from(registryEvents)
+      .where(eq(registryEvents.network, "local"));
+    expect(after.map((event) => event.args.httpAddress)).not.toContain("https://shallow-reorg.example.org");
+    expect(await cursorRow()).toMatchObject({
+      blockNumber: head + 3 - 12,
+      blockHash: await chainHash(head + 3 - 12),
+    });
+    const [node200] = await test.handle.db
+      .select()
+      .from(nodes)
+      .where(and(eq(nodes.network, "local"), eq(nodes.nodeId, 200)));
+    expect(node200?.httpAddress).toBe("https://node2.example.org");
+  });
+
   it("starts history afresh when the registry moves to another contract", async () => {
     const test = await freshDb();
     await sync(test);
