@@ -35,7 +35,7 @@ function withinAt(counts: WindowCounts, limit: number): number {
     at = windowStart + (1 - (limit - current) / previous) * RATE_WINDOW_MS;
   } else {
     // Next window: this window's count weighs in, fading: current × (1 − f) ≤ limit.
-    at = windowEnd + Math.max(0, 1 - limit / Math.max(current, 1)) * RATE_WINDOW_MS;
+    at = windowEnd + Math.max(0, current ? 1 - limit / current : 0) * RATE_WINDOW_MS;
   }
   return at;
 }
