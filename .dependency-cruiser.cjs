@@ -80,7 +80,7 @@ module.exports = {
   options: {
     doNotFollow: { path: "node_modules" },
     exclude: {
-      path: "^(tests|\\.next|\\.data|db/migrations|public|screenshots|test-results|playwright-report)/",
+      path: "^(tests|\\.next|\\.data|db/migrations|public|screenshots|test-results|playwright-report|reports|\\.stryker-tmp[^/]*)/",
     },
     includeOnly: {
       path: [

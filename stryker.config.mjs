@@ -16,6 +16,17 @@ const config = {
   jsonReporter: { fileName: "reports/mutation/mutation.json" },
   thresholds: { high: 90, low: 85, break: 85 },
   tempDirName: ".stryker-tmp",
+  // Only the source and tests go into the sandbox, not builds, data or earlier runs.
+  ignorePatterns: [
+    ".stryker-tmp*",
+    ".next",
+    ".data",
+    "reports",
+    "test-results",
+    "playwright-report",
+    "screenshots",
+    "coverage",
+  ],
 };
 
 export default config;
