@@ -37,16 +37,16 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return chain(error).some((entry) => {
     const { code, message } = entry as { code?: unknown; message?: unknown };
     return (
-      (typeof code === "string" && UNAVAILABLE_CODES.has(code)) ||
-      // Stryker disable next-line ConditionalExpression: a non-string message of an error stringifies to text ("42", "[object Object]") the pattern never matches
-      (typeof message === "string" && UNAVAILABLE_MESSAGE.test(message))
+      (typeof code === "string" && UNAVAILABLE_CODES.has(code)) || UNAVAILABLE_MESSAGE.test(String(message))
     );
   });
 }
 
-const firstLine = (entry: unknown) =>
+const firstLine = (entry: unknown) => {
+  const [line] = (entry instanceof Error ? entry.message : String(entry)).split("\n");
   // Stryker disable next-line OptionalChaining,StringLiteral: split always yields a first element, so the trailing ?? "" never runs
-  (entry instanceof Error ? entry.message : String(entry)).split("\n")[0]?.trim() ?? "";
+  return line?.trim() ?? "";
+};
 
 /**
  * What may be logged or stored of an error: the first line of its message, never a failed query's

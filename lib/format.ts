@@ -69,7 +69,6 @@ export function formatMinutes(minutes: number): string {
 
 /** A count, or a uint64 carried as a decimal string, with thousands separators: "12,345". */
 export function formatCount(value: number | string): string {
-  // Stryker disable next-line ConditionalExpression: counts are integers, and BigInt(n) of an integer n prints the same digits
   return (typeof value === "string" ? BigInt(value) : value).toLocaleString("en-US");
 }
 

@@ -74,8 +74,7 @@ export function junitToRun(xml: string, params: URLSearchParams, receivedAt: Dat
       cases.push({
         name: [c.classname, c.name].filter(Boolean).join(" › ") || "(unnamed)",
         status,
-        // Stryker disable next-line EqualityOperator: 0 s is 0 ms on either branch
-        durationMs: Number.isFinite(seconds) && seconds >= 0 ? Math.round(seconds * 1000 * 1000) / 1000 : 0,
+        durationMs: Number.isFinite(seconds) ? Math.max(0, Math.round(seconds * 1000 * 1000) / 1000) : 0,
       });
     }
     for (const inner of suite.testsuite ?? []) walk(inner);

@@ -23,8 +23,6 @@ const TLS_CODE =
 
 /** Maps whatever fetch threw (undici wraps the socket error in `cause`) to a probe error class. */
 export function classifyError(error: unknown): { errorClass: ProbeErrorClass; message: string } {
-  // Stryker disable next-line ConditionalExpression: the loop's first pass answers the same for a ProbeError
-  if (error instanceof ProbeError) return { errorClass: error.errorClass, message: error.message };
   for (let current = error, depth = 0; current && depth < 5; depth++) {
     const { code, name, message } = current as { code?: string; name?: string; message?: string };
     if (current instanceof ProbeError) return { errorClass: current.errorClass, message: current.message };

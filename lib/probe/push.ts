@@ -73,8 +73,9 @@ export class ProbeSpool {
   /** Spooled batches, oldest first; other files in the directory are not the spool's. */
   async pending(): Promise<string[]> {
     try {
+      const names = (await readdir(this.dir)).filter((name) => SPOOL_FILE.test(name));
       // Stryker disable next-line MethodExpression: Node's readdir (libuv scandir) already answers in sorted order
-      return (await readdir(this.dir)).filter((name) => SPOOL_FILE.test(name)).sort();
+      return names.sort();
     } catch (error) {
       if (isMissing(error)) return [];
       throw error;

@@ -35,11 +35,9 @@ export async function probeNode(
     };
   }
   const remaining = timeoutMs - (performance.now() - started);
-  // Stryker disable next-line EqualityOperator: remaining is a sub-millisecond float; exactly 50 is not a case
   const cursor = remaining > 50 ? await getSyncCursor(client, target.httpAddress, remaining) : null;
   return {
     ...base,
-    // Stryker disable next-line EqualityOperator: latency is a sub-millisecond float; exactly degradedMs is not a case
     outcome: version.latencyMs > degradedMs ? "degraded" : "up",
     latencyMs: round(version.latencyMs),
     version: cleanText(version.value, MAX_VERSION_CHARS),
@@ -65,11 +63,7 @@ export function cleanText(text: string, max: number): string {
 }
 
 function boundedCursor(cursor: SyncCursor): SyncCursor {
-  const entries = Object.entries(cursor);
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: slicing a cursor to MAX_CURSOR_ENTRIES keeps one of that size or smaller whole
-  return entries.length > MAX_CURSOR_ENTRIES
-    ? Object.fromEntries(entries.slice(0, MAX_CURSOR_ENTRIES))
-    : cursor;
+  return Object.fromEntries(Object.entries(cursor).slice(0, MAX_CURSOR_ENTRIES));
 }
 
 export type RoundResult = { results: ProbeRecord[]; skipped: number[]; durationMs: number };
@@ -91,7 +85,6 @@ export async function probeRound(
   const skipped: number[] = [];
   await pLimit(concurrency).map(targets, async (target) => {
     // A probe always gets its full timeout: a shortened one would call a slow node down.
-    // Stryker disable next-line EqualityOperator: time left is a sub-millisecond float; exactly one timeout left is not a case
     if (deadline - performance.now() < settings.timeoutMs) skipped.push(target.nodeId);
     else results.push(await probeNode(client, target, settings));
   });

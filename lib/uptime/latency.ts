@@ -27,8 +27,7 @@ export function latencyPercentiles(
 ): LatencyPercentiles[] {
   const groups = new Map<string, { nodeId: number; region: string | null; histogram: Histogram }>();
   const add = (nodeId: number, region: string | null, histogram: Histogram) => {
-    // Stryker disable next-line StringLiteral: region names are never empty (REGION_PATTERN), so the overall row's key collides with none either way
-    const key = `${nodeId}|${region ?? ""}`;
+    const key = JSON.stringify([nodeId, region]);
     const group = groups.get(key) ?? { nodeId, region, histogram: {} };
     group.histogram = mergeHistograms([group.histogram, histogram]);
     groups.set(key, group);

@@ -10,6 +10,9 @@ export type Replication = {
 // Stryker disable next-line StringLiteral: BigInt("") is 0n, as BigInt("0") is
 const value = (cursor: Record<string, string>, originator: string) => BigInt(cursor[originator] ?? "0");
 
+// The sign of a difference survives Number() however large it is, which is all sort() reads.
+const ascending = (a: bigint, b: bigint) => Number(a - b);
+
 /**
  * From each node's latest sync cursor: per originator the spread (max − min sequence id across
  * nodes), and per node its lag (the largest max − own over originators). uint64 maths in BigInt:
@@ -21,8 +24,7 @@ export function replication(latest: readonly NodeCursor[]): Replication {
   );
   const spread = originators.map((originator) => {
     const values = latest.map((row) => value(row.cursor, originator));
-    // Stryker disable next-line EqualityOperator,ConditionalExpression: only the min and max are read, and V8's sort tells only a negative result apart, so 0 or 1 for a >= b sorts them the same
-    const sorted = [...values].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const sorted = [...values].sort(ascending);
     const min = sorted[0] ?? 0n;
     const max = sorted[sorted.length - 1] ?? 0n;
     return {
@@ -35,8 +37,7 @@ export function replication(latest: readonly NodeCursor[]): Replication {
   });
   const maxOf = new Map(spread.map((entry) => [entry.originator, BigInt(entry.max)]));
   return {
-    // Stryker disable next-line EqualityOperator: of two cursors at the same time either is the same moment
-    at: latest.reduce<Date | null>((newest, row) => (!newest || row.at > newest ? row.at : newest), null),
+    at: latest.length ? new Date(Math.max(...latest.map((row) => row.at.getTime()))) : null,
     originators: spread,
     nodes: latest.map((row) => {
       const lagByOriginator = Object.fromEntries(
@@ -45,8 +46,7 @@ export function replication(latest: readonly NodeCursor[]): Replication {
           ((maxOf.get(originator) ?? 0n) - value(row.cursor, originator)).toString(),
         ]),
       );
-      // Stryker disable next-line EqualityOperator: of two equal lags either is the same value
-      const lag = Object.values(lagByOriginator).reduce((a, b) => (BigInt(b) > a ? BigInt(b) : a), 0n);
+      const lag = Object.values(lagByOriginator).map(BigInt).sort(ascending).at(-1) ?? 0n;
       return { nodeId: row.nodeId, at: row.at, lag: lag.toString(), lagByOriginator };
     }),
   };

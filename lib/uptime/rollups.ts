@@ -45,7 +45,6 @@ export function daySpans(network: string, from: number, to: number, kept: number
   const start = Math.max(bucketStart(from, "hour"), kept);
   const end = Math.ceil(to / HOUR_MS) * HOUR_MS;
   const spans: Span[] = [];
-  // Stryker disable next-line EqualityOperator: a day starting at `to` gives an empty span, which is dropped
   for (let day = bucketStart(start, "day"); day < to; day += DAY_MS) {
     const span = { network, day, from: Math.max(start, day), to: Math.min(end, day + DAY_MS) };
     if (span.from < span.to) spans.push(span);

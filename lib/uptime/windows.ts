@@ -26,14 +26,11 @@ const floorTo = (time: number, unit: number) => Math.floor(time / unit) * unit;
 export function tiling({ from, to }: TimeWindow) {
   const start = from.getTime();
   const end = to.getTime();
-  let dayFrom = ceilTo(start, DAY_MS);
-  let dayTo = floorTo(end, DAY_MS);
-  // Stryker disable next-line EqualityOperator: when dayTo equals dayFrom the reset assigns the values they already hold
-  if (dayTo <= dayFrom) dayTo = dayFrom = ceilTo(start, DAY_MS);
-  let hourFrom = ceilTo(start, HOUR_MS);
-  let hourTo = floorTo(end, HOUR_MS);
-  // Stryker disable next-line EqualityOperator: when hourTo equals hourFrom the reset assigns the values they already hold
-  if (hourTo <= hourFrom) hourTo = hourFrom = ceilTo(start, HOUR_MS);
+  // A window shorter than a whole unit gets an empty range of that unit, at its first boundary.
+  const dayFrom = ceilTo(start, DAY_MS);
+  const dayTo = Math.max(floorTo(end, DAY_MS), dayFrom);
+  const hourFrom = ceilTo(start, HOUR_MS);
+  const hourTo = Math.max(floorTo(end, HOUR_MS), hourFrom);
   return {
     days: { from: new Date(dayFrom), to: new Date(dayTo) },
     hours: { from: new Date(hourFrom), to: new Date(hourTo) },
@@ -57,11 +54,9 @@ export function segments(window: TimeWindow): Segment[] {
   const hasDays = days.from.getTime() < days.to.getTime();
   const hasHours = hours.from.getTime() < hours.to.getTime();
   add("minute", minutes.from, hasHours ? hours.from : minutes.to);
-  // Stryker disable next-line ConditionalExpression: without whole hours there are no whole days, and add() drops the empty hour range
-  if (hasHours) add("hour", hours.from, hasDays ? days.from : hours.to);
-  // Stryker disable next-line ConditionalExpression: add() drops an empty day range itself
-  if (hasDays) add("day", days.from, days.to);
-  if (hasHours && hasDays) add("hour", days.to, hours.to);
+  add("hour", hours.from, hasDays ? days.from : hours.to);
+  add("day", days.from, days.to);
+  if (hasDays) add("hour", days.to, hours.to); // whole days lie within the whole hours
   if (hasHours) add("minute", hours.to, minutes.to);
   return ranges;
 }

@@ -1,4 +1,5 @@
-import { privateKeyToAccount } from "viem/accounts";
+import type { Hex } from "viem";
+import { privateKeyToAccount, publicKeyToAddress } from "viem/accounts";
 import { describe, expect, it } from "vitest";
 import { checkHttpAddress, signerMatchesKey } from "@/lib/chain/checks";
 import { describeRegistryEvent, shortAddress } from "@/lib/chain/history";
@@ -42,6 +43,11 @@ describe("a node's signer against its signing key", () => {
     expect(signerMatchesKey(account.address, key.slice(0, -2))).toBe(false);
     expect(signerMatchesKey(account.address, `0x04${"zz".repeat(64)}`)).toBe(false);
     expect(signerMatchesKey(account.address, key.slice(2).padStart(132, "0"))).toBe(false);
+  });
+
+  it("refuses a key that is not hex even when the signer is the hash of its text", () => {
+    const text = `0x04${"zz".repeat(64)}`;
+    expect(signerMatchesKey(publicKeyToAddress(text as Hex), text)).toBe(false);
   });
 
   it("is false, not a throw, for a signer that is not an address", () => {

@@ -1,17 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ENV_VARIABLES, EnvError, getEnv, parseEnv } from "@/lib/env";
+import { envProblems } from "../support/env";
 
 const ADDRESS = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
-
-function problemsOf(source: Record<string, string | undefined>): string[] {
-  try {
-    parseEnv(source);
-  } catch (error) {
-    if (error instanceof EnvError) return error.problems;
-    throw error;
-  }
-  throw new Error("expected parseEnv to reject");
-}
 
 describe("environment defaults", () => {
   it("gives every variable not covered elsewhere its documented default", () => {
@@ -56,16 +47,16 @@ describe("whole-number variables", () => {
 
   it("refuse anything but digits, naming the variable", () => {
     for (const value of ["1.5", "-1", "8080x", "x8080", "1e3"])
-      expect(problemsOf({ PORT: value }), value).toEqual(["PORT: must be a whole number"]);
+      expect(envProblems({ PORT: value }), value).toEqual(["PORT: must be a whole number"]);
   });
 
   it("refuse a value outside the variable's range, saying which bound", () => {
-    expect(problemsOf({ PORT: "0" })).toEqual(["PORT: Too small: expected number to be >=1"]);
-    expect(problemsOf({ PORT: "65536" })).toEqual(["PORT: Too big: expected number to be <=65535"]);
-    expect(problemsOf({ PROBE_INTERVAL_S: "4" })[0]).toMatch(/^PROBE_INTERVAL_S: Too small/);
-    expect(problemsOf({ PROBE_INTERVAL_S: "3601" })[0]).toMatch(/^PROBE_INTERVAL_S: Too big/);
-    expect(problemsOf({ TRUSTED_PROXY_HOPS: "11" })[0]).toMatch(/^TRUSTED_PROXY_HOPS: Too big/);
-    expect(problemsOf({ INGEST_MAX_BODY_BYTES: "1023" })[0]).toMatch(/^INGEST_MAX_BODY_BYTES: Too small/);
+    expect(envProblems({ PORT: "0" })).toEqual(["PORT: Too small: expected number to be >=1"]);
+    expect(envProblems({ PORT: "65536" })).toEqual(["PORT: Too big: expected number to be <=65535"]);
+    expect(envProblems({ PROBE_INTERVAL_S: "4" })[0]).toMatch(/^PROBE_INTERVAL_S: Too small/);
+    expect(envProblems({ PROBE_INTERVAL_S: "3601" })[0]).toMatch(/^PROBE_INTERVAL_S: Too big/);
+    expect(envProblems({ TRUSTED_PROXY_HOPS: "11" })[0]).toMatch(/^TRUSTED_PROXY_HOPS: Too big/);
+    expect(envProblems({ INGEST_MAX_BODY_BYTES: "1023" })[0]).toMatch(/^INGEST_MAX_BODY_BYTES: Too small/);
   });
 });
 
@@ -75,7 +66,7 @@ describe("flags, names and addresses", () => {
     expect(parseEnv({ PROBE_ALLOW_PRIVATE: "true" }).PROBE_ALLOW_PRIVATE).toBe(true);
     expect(parseEnv({ PROBE_ALLOW_PRIVATE: "0" }).PROBE_ALLOW_PRIVATE).toBe(false);
     expect(parseEnv({ PROBE_ALLOW_PRIVATE: "false" }).PROBE_ALLOW_PRIVATE).toBe(false);
-    expect(problemsOf({ PROBE_ALLOW_PRIVATE: "yes" })).toEqual([
+    expect(envProblems({ PROBE_ALLOW_PRIVATE: "yes" })).toEqual([
       "PROBE_ALLOW_PRIVATE: must be 0, 1, true or false",
     ]);
   });
@@ -83,22 +74,22 @@ describe("flags, names and addresses", () => {
   it("accept the three run modes and refuse others", () => {
     expect(parseEnv({ NODE_ENV: "production" }).NODE_ENV).toBe("production");
     expect(parseEnv({ WORKER: "off" }).WORKER).toBe("off");
-    expect(problemsOf({ WORKER: "cron" })).toEqual(["WORKER: must be inline or off"]);
-    expect(problemsOf({ NODE_ENV: "staging" })[0]).toMatch(/^NODE_ENV:/);
+    expect(envProblems({ WORKER: "cron" })).toEqual(["WORKER: must be inline or off"]);
+    expect(envProblems({ NODE_ENV: "staging" })[0]).toMatch(/^NODE_ENV:/);
   });
 
   it("trim text settings and refuse ones that are only spaces", () => {
     expect(parseEnv({ PGLITE_DIR: " /var/pglite " }).PGLITE_DIR).toBe("/var/pglite");
     expect(parseEnv({ PROBE_SPOOL_DIR: " /var/spool " }).PROBE_SPOOL_DIR).toBe("/var/spool");
     expect(parseEnv({ PROBE_PUSH_TOKEN: " s3cret " }).PROBE_PUSH_TOKEN).toBe("s3cret");
-    expect(problemsOf({ PGLITE_DIR: "  " })[0]).toMatch(/^PGLITE_DIR:/);
-    expect(problemsOf({ PROBE_SPOOL_DIR: "  " })[0]).toMatch(/^PROBE_SPOOL_DIR:/);
-    expect(problemsOf({ PROBE_PUSH_TOKEN: "  " })[0]).toMatch(/^PROBE_PUSH_TOKEN:/);
+    expect(envProblems({ PGLITE_DIR: "  " })[0]).toMatch(/^PGLITE_DIR:/);
+    expect(envProblems({ PROBE_SPOOL_DIR: "  " })[0]).toMatch(/^PROBE_SPOOL_DIR:/);
+    expect(envProblems({ PROBE_PUSH_TOKEN: "  " })[0]).toMatch(/^PROBE_PUSH_TOKEN:/);
   });
 
   it("take a probe region of lowercase letters, digits and dashes", () => {
     expect(parseEnv({ PROBE_REGION: " eu-west-1 " }).PROBE_REGION).toBe("eu-west-1");
-    expect(problemsOf({ PROBE_REGION: "EU West" })).toEqual([
+    expect(envProblems({ PROBE_REGION: "EU West" })).toEqual([
       "PROBE_REGION: must be lowercase letters, digits and dashes (at most 40)",
     ]);
   });
@@ -106,14 +97,14 @@ describe("flags, names and addresses", () => {
   it("take a registry address of exactly 20 hex bytes, trimmed", () => {
     expect(parseEnv({ NODE_REGISTRY_ADDRESS: ` ${ADDRESS} ` }).NODE_REGISTRY_ADDRESS).toBe(ADDRESS);
     for (const value of [ADDRESS.slice(0, -1), `${ADDRESS}0`, ADDRESS.slice(2), `x${ADDRESS}`])
-      expect(problemsOf({ NODE_REGISTRY_ADDRESS: value }), value).toEqual([
+      expect(envProblems({ NODE_REGISTRY_ADDRESS: value }), value).toEqual([
         "NODE_REGISTRY_ADDRESS: must be a 0x-prefixed 20-byte hex address",
       ]);
   });
 
   it("split ADMIN_ADDRESSES on commas, dropping blanks, naming the position of a bad one", () => {
     expect(parseEnv({ ADMIN_ADDRESSES: ` ${ADDRESS} ,, ` }).ADMIN_ADDRESSES).toEqual([ADDRESS]);
-    expect(problemsOf({ ADMIN_ADDRESSES: `${ADDRESS},bob` })).toEqual([
+    expect(envProblems({ ADMIN_ADDRESSES: `${ADDRESS},bob` })).toEqual([
       "ADMIN_ADDRESSES.1: must be a 0x-prefixed 20-byte hex address",
     ]);
   });
@@ -127,17 +118,17 @@ describe("URLs", () => {
     expect(parseEnv({ MAINNET_RPC_URL: "http://127.0.0.1:8545" }).MAINNET_RPC_URL).toBe(
       "http://127.0.0.1:8545",
     );
-    expect(problemsOf({ SETTLEMENT_RPC_URL: "ws://127.0.0.1:8545" })).toEqual([
+    expect(envProblems({ SETTLEMENT_RPC_URL: "ws://127.0.0.1:8545" })).toEqual([
       "SETTLEMENT_RPC_URL: must be an http:// or https:// URL",
     ]);
-    expect(problemsOf({ MAINNET_RPC_URL: "rpc.example.org" })).toEqual([
+    expect(envProblems({ MAINNET_RPC_URL: "rpc.example.org" })).toEqual([
       "MAINNET_RPC_URL: must be an http:// or https:// URL",
     ]);
   });
 
   it("take postgres and postgresql database URLs, trimmed", () => {
     expect(parseEnv({ DATABASE_URL: " postgres://a@h/db " }).databaseUrl).toBe("postgres://a@h/db");
-    expect(problemsOf({ POSTGRES_URL: "http://h/db" })).toEqual([
+    expect(envProblems({ POSTGRES_URL: "http://h/db" })).toEqual([
       "POSTGRES_URL: must be a postgres:// or postgresql:// URL",
     ]);
   });
@@ -158,17 +149,17 @@ describe("the networks to follow", () => {
   });
 
   it("refuse a list that names no network or an unknown one, listing the known ones", () => {
-    expect(problemsOf({ XMTP_NETWORKS: " , " })[0]).toMatch(/^XMTP_NETWORKS: Too small/);
-    expect(problemsOf({ XMTP_NETWORK: "devnet" })).toEqual([
+    expect(envProblems({ XMTP_NETWORKS: " , " })[0]).toMatch(/^XMTP_NETWORKS: Too small/);
+    expect(envProblems({ XMTP_NETWORK: "devnet" })).toEqual([
       "XMTP_NETWORK.0: each must be one of testnet, mainnet, local",
     ]);
   });
 
   it("require the local registry's RPC and address when local is followed through XMTP_NETWORK too", () => {
-    expect(problemsOf({ XMTP_NETWORK: "testnet,local", NODE_REGISTRY_ADDRESS: ADDRESS })).toEqual([
+    expect(envProblems({ XMTP_NETWORK: "testnet,local", NODE_REGISTRY_ADDRESS: ADDRESS })).toEqual([
       "SETTLEMENT_RPC_URL: is required when XMTP_NETWORKS includes local",
     ]);
-    expect(problemsOf({ XMTP_NETWORKS: "local", SETTLEMENT_RPC_URL: "http://127.0.0.1:8545" })).toEqual([
+    expect(envProblems({ XMTP_NETWORKS: "local", SETTLEMENT_RPC_URL: "http://127.0.0.1:8545" })).toEqual([
       "NODE_REGISTRY_ADDRESS: is required when XMTP_NETWORKS includes local",
     ]);
     expect(parseEnv({ XMTP_NETWORKS: "testnet" }).NODE_REGISTRY_ADDRESS).toBeUndefined();
@@ -187,7 +178,7 @@ describe("retention", () => {
 
   it("names each level that is shorter than the one below it", () => {
     expect(
-      problemsOf({ RETENTION_PROBES_DAYS: "30", RETENTION_MINUTES_DAYS: "20", RETENTION_HOURS_DAYS: "10" }),
+      envProblems({ RETENTION_PROBES_DAYS: "30", RETENTION_MINUTES_DAYS: "20", RETENTION_HOURS_DAYS: "10" }),
     ).toEqual([
       "RETENTION_MINUTES_DAYS: must be at least RETENTION_PROBES_DAYS (30)",
       "RETENTION_HOURS_DAYS: must be at least RETENTION_MINUTES_DAYS (20)",

@@ -2,22 +2,10 @@ import { describe, expect, it } from "vitest";
 import { histogramOf, quantile } from "@/lib/metrics/histogram";
 import { type CriterionSpec, criterionWindow, meets, verdict } from "@/lib/roadmap/criteria";
 import { evaluateCriterion } from "@/lib/roadmap/evaluate";
+import { criterionSpec, NOW } from "../support/criteria";
 
-const NOW = new Date("2026-03-01T12:00:00Z");
-const spec = (overrides: Partial<CriterionSpec>): CriterionSpec => ({
-  key: "sync_p95",
-  kind: "latency_p95",
-  metric: "sync_group",
-  comparator: "lt",
-  target: 100,
-  unit: "ms",
-  baseline: null,
-  windowDays: 7,
-  minSamples: 1,
-  network: "testnet",
-  params: {},
-  ...overrides,
-});
+const spec = (overrides: Partial<CriterionSpec> = {}) =>
+  criterionSpec({ ...{ key: "sync_p95", windowDays: 7 }, ...overrides });
 
 describe("a measured value exactly at its target", () => {
   it.each([

@@ -3,25 +3,10 @@ import { histogramOf } from "@/lib/metrics/histogram";
 import { type CriterionSpec, criterionWindow } from "@/lib/roadmap/criteria";
 import { type CriterionInput, evaluateCriterion } from "@/lib/roadmap/evaluate";
 import { countdown, statusAt, timeline } from "@/lib/roadmap/readiness";
+import { ago, criterionSpec, DAY, NOW } from "../support/criteria";
 
-const NOW = new Date("2026-03-01T12:00:00Z");
-const DAY = 86_400_000;
-const ago = (days: number, from = NOW) => new Date(from.getTime() - days * DAY);
-
-const spec = (overrides: Partial<CriterionSpec>): CriterionSpec => ({
-  key: "k",
-  kind: "latency_p95",
-  metric: "sync_group",
-  comparator: "lt",
-  target: 100,
-  unit: "ms",
-  baseline: null,
-  windowDays: 7,
-  minSamples: 100,
-  network: "testnet",
-  params: {},
-  ...overrides,
-});
+const spec = (overrides: Partial<CriterionSpec> = {}) =>
+  criterionSpec({ ...{ windowDays: 7, minSamples: 100 }, ...overrides });
 
 const judge = (criterion: CriterionSpec, input: CriterionInput, now = NOW) =>
   evaluateCriterion(criterion, input, now);

@@ -11,24 +11,12 @@ import {
 import type { CriterionInput } from "@/lib/roadmap/evaluate";
 import { EVIDENCE_PAGE_DEFAULT, EVIDENCE_PAGE_MAX, evidencePage } from "@/lib/roadmap/evidence-page";
 import type { Comparator } from "@/lib/roadmap/vocabulary";
+import { criterionSpec, NOW } from "../support/criteria";
 
-const NOW = new Date("2026-03-01T12:00:00Z");
 const WINDOW = { from: new Date("2026-02-22T12:00:00Z"), to: NOW };
 
-const spec = (overrides: Partial<CriterionSpec> = {}): CriterionSpec => ({
-  key: "k",
-  kind: "latency_p95",
-  metric: "sync_group",
-  comparator: "lt",
-  target: 100,
-  unit: "ms",
-  baseline: 100,
-  windowDays: 7,
-  minSamples: 100,
-  network: "testnet",
-  params: {},
-  ...overrides,
-});
+const spec = (overrides: Partial<CriterionSpec> = {}) =>
+  criterionSpec({ ...{ baseline: 100, windowDays: 7, minSamples: 100 }, ...overrides });
 
 describe("comparing a measured value with its target", () => {
   const cases: [Comparator, below: boolean, at: boolean, above: boolean][] = [
@@ -149,8 +137,8 @@ describe("one page of a criterion's evidence", () => {
   const input: CriterionInput = { kind: "fork_rate", runs };
 
   it("offers default and maximum page sizes, the default within the maximum", () => {
-    expect(EVIDENCE_PAGE_DEFAULT).toBe(1000);
-    expect(EVIDENCE_PAGE_MAX).toBe(10_000);
+    expect(EVIDENCE_PAGE_DEFAULT).toBeGreaterThan(0);
+    expect(EVIDENCE_PAGE_DEFAULT).toBeLessThanOrEqual(EVIDENCE_PAGE_MAX);
   });
 
   it("cuts the list to [offset, offset + limit) and points at the next page", () => {

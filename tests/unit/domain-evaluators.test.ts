@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { bucketOf, histogramOf } from "@/lib/metrics/histogram";
-import type { CriterionSpec } from "@/lib/roadmap/criteria";
 import { evaluateIndependentOperators, evaluateMilestone } from "@/lib/roadmap/evaluators/decentralization";
 import { evaluateLatency, type LatencyResult } from "@/lib/roadmap/evaluators/latency";
 import {
@@ -9,26 +8,11 @@ import {
   evaluateSustained,
   type ThroughputRunInput,
 } from "@/lib/roadmap/evaluators/throughput";
+import { ago, criterionSpec, NOW } from "../support/criteria";
 
-const NOW = new Date("2026-03-01T12:00:00Z");
-const DAY = 86_400_000;
-const ago = (days: number) => new Date(NOW.getTime() - days * DAY);
 const WINDOW = { from: ago(30), to: NOW };
 
-const spec = (overrides: Partial<CriterionSpec>): CriterionSpec => ({
-  key: "k",
-  kind: "latency_p95",
-  metric: "sync_group",
-  comparator: "lt",
-  target: 100,
-  unit: "ms",
-  baseline: null,
-  windowDays: 30,
-  minSamples: 1,
-  network: "testnet",
-  params: {},
-  ...overrides,
-});
+const spec = criterionSpec;
 
 describe("independent operators", () => {
   const operators = spec({

@@ -7,26 +7,15 @@ import {
   type IntegrationRunInput,
   type NodeAvailabilityInput,
 } from "@/lib/roadmap/evaluators/reliability";
+import { ago, criterionSpec, NOW } from "../support/criteria";
 
-const NOW = new Date("2026-03-01T12:00:00Z");
-const DAY = 86_400_000;
-const ago = (days: number) => new Date(NOW.getTime() - days * DAY);
 const WINDOW = { from: ago(30), to: NOW };
 
-const spec = (overrides: Partial<CriterionSpec>): CriterionSpec => ({
-  key: "k",
-  kind: "node_reliability",
-  metric: "availability",
-  comparator: "gte",
-  target: 99.99,
-  unit: "%",
-  baseline: null,
-  windowDays: 30,
-  minSamples: 1,
-  network: "testnet",
-  params: {},
-  ...overrides,
-});
+const spec = (overrides: Partial<CriterionSpec> = {}) =>
+  criterionSpec({
+    ...{ kind: "node_reliability", metric: "availability", comparator: "gte", target: 99.99, unit: "%" },
+    ...overrides,
+  });
 
 describe("node reliability: every canonical node against the target", () => {
   const reliability = spec({});

@@ -1,15 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ENV_VARIABLES, EnvError, parseEnv } from "@/lib/env";
-
-function problemsOf(source: Record<string, string>): string[] {
-  try {
-    parseEnv(source);
-  } catch (error) {
-    if (error instanceof EnvError) return error.problems;
-    throw error;
-  }
-  throw new Error("expected parseEnv to reject");
-}
+import { ENV_VARIABLES, parseEnv } from "@/lib/env";
+import { envProblems } from "../support/env";
 
 describe("environment validation", () => {
   it("gives every variable its documented default", () => {
@@ -26,26 +17,26 @@ describe("environment validation", () => {
   });
 
   it("rejects a malformed DATABASE_URL, naming it", () => {
-    const problems = problemsOf({ DATABASE_URL: "not a url" });
+    const problems = envProblems({ DATABASE_URL: "not a url" });
     expect(problems).toEqual(["DATABASE_URL: must be a postgres:// or postgresql:// URL"]);
-    expect(problemsOf({ DATABASE_URL: "mysql://localhost/db" })[0]).toMatch(/^DATABASE_URL:/);
+    expect(envProblems({ DATABASE_URL: "mysql://localhost/db" })[0]).toMatch(/^DATABASE_URL:/);
   });
 
   it("keeps each rollup level at least as long as the level below it", () => {
-    expect(problemsOf({ RETENTION_PROBES_DAYS: "40" })).toEqual([
+    expect(envProblems({ RETENTION_PROBES_DAYS: "40" })).toEqual([
       "RETENTION_MINUTES_DAYS: must be at least RETENTION_PROBES_DAYS (40)",
     ]);
-    expect(problemsOf({ RETENTION_HOURS_DAYS: "30" })).toEqual([
+    expect(envProblems({ RETENTION_HOURS_DAYS: "30" })).toEqual([
       "RETENTION_HOURS_DAYS: must be at least RETENTION_MINUTES_DAYS (35)",
     ]);
   });
 
   it("rejects a non-numeric PROBE_INTERVAL_S, naming it", () => {
-    expect(problemsOf({ PROBE_INTERVAL_S: "thirty" })).toEqual(["PROBE_INTERVAL_S: must be a whole number"]);
+    expect(envProblems({ PROBE_INTERVAL_S: "thirty" })).toEqual(["PROBE_INTERVAL_S: must be a whole number"]);
   });
 
   it("names every bad variable at once, and says what start-up needs", () => {
-    const problems = problemsOf({
+    const problems = envProblems({
       PORT: "http",
       PROBE_ALLOW_PRIVATE: "maybe",
       XMTP_NETWORKS: "testnet,devnet",
@@ -69,7 +60,7 @@ describe("environment validation", () => {
 
   it("accepts XMTP_NETWORK for a single network and requires the local registry settings for local", () => {
     expect(parseEnv({ XMTP_NETWORK: "mainnet" }).XMTP_NETWORKS).toEqual(["mainnet"]);
-    expect(problemsOf({ XMTP_NETWORKS: "local" })).toEqual([
+    expect(envProblems({ XMTP_NETWORKS: "local" })).toEqual([
       "SETTLEMENT_RPC_URL: is required when XMTP_NETWORKS includes local",
       "NODE_REGISTRY_ADDRESS: is required when XMTP_NETWORKS includes local",
     ]);
@@ -89,7 +80,9 @@ describe("environment validation", () => {
   it("parses ADMIN_ADDRESSES and rejects one that is not an address", () => {
     const a = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
     expect(parseEnv({ ADMIN_ADDRESSES: `${a}, ${a.toLowerCase()}` }).ADMIN_ADDRESSES).toHaveLength(2);
-    expect(problemsOf({ ADMIN_ADDRESSES: "alice" })[0]).toMatch(/^ADMIN_ADDRESSES\.0: must be a 0x-prefixed/);
+    expect(envProblems({ ADMIN_ADDRESSES: "alice" })[0]).toMatch(
+      /^ADMIN_ADDRESSES\.0: must be a 0x-prefixed/,
+    );
   });
 });
 

@@ -50,6 +50,13 @@ describe("a gRPC-Web call to a node", () => {
     expect([...(request?.body ?? [])]).toEqual([0, 0, 0, 0, 0]);
   });
 
+  it("leaves no timer running once a call has answered, so a one-shot prober can exit", async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === "Timeout").length;
+    const before = timers();
+    for (const timeoutMs of [60_000, 60_000, 60_000]) expect((await version(timeoutMs)).ok).toBe(true);
+    expect(timers()).toBeLessThanOrEqual(before);
+  });
+
   it("measures a latency between zero and the time the call took", async () => {
     const started = performance.now();
     const ok = await version();

@@ -79,13 +79,12 @@ describe("a round's results as ingest batches", () => {
     ]);
   });
 
-  it("splits results into batches of at most 1000, in order, and none for no results", () => {
-    expect(PUSH_BATCH_SIZE).toBe(1000);
-    const results = Array.from({ length: 2001 }, (_, i) => record(i));
+  it(`splits results into batches of at most ${PUSH_BATCH_SIZE}, in order, and none for no results`, () => {
+    const results = Array.from({ length: 2 * PUSH_BATCH_SIZE + 1 }, (_, i) => record(i));
     const batches = toBatches("testnet", "eu", results);
-    expect(batches.map((b) => b.probes.length)).toEqual([1000, 1000, 1]);
+    expect(batches.map((b) => b.probes.length)).toEqual([PUSH_BATCH_SIZE, PUSH_BATCH_SIZE, 1]);
     expect(batches.flatMap((b) => b.probes.map((p) => p.nodeId))).toEqual(results.map((r) => r.nodeId));
-    expect(toBatches("testnet", "eu", results.slice(0, 1000))).toHaveLength(1);
+    expect(toBatches("testnet", "eu", results.slice(0, PUSH_BATCH_SIZE))).toHaveLength(1);
     expect(toBatches("testnet", "eu", [])).toEqual([]);
   });
 });

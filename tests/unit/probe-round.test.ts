@@ -1,5 +1,5 @@
 import type { ServerResponse } from "node:http";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { MAX_CURSOR_ENTRIES, MAX_ERROR_CHARS, MAX_VERSION_CHARS } from "@/lib/limits";
 import { GET_SYNC_CURSOR, GET_VERSION, ProbeClient } from "@/lib/probe/client";
 import { encodeSyncCursor, encodeVersion } from "@/lib/probe/grpc-web";
@@ -16,6 +16,8 @@ let node: {
   cursor: Record<string, bigint> | "fail" | "hang";
   versionAnswer: "ok" | "hang" | "http500";
   delayMs: number;
+  /** Moves a frozen performance clock on by this much when the node answers its version. */
+  takesMs: number;
 };
 const at = new Date("2025-05-05T05:05:05.000Z");
 const settings = { timeoutMs: 1000, degradedMs: 500, now: () => at };
@@ -28,6 +30,7 @@ beforeAll(async () => {
     if (query.endsWith(GET_VERSION)) {
       if (node.versionAnswer === "hang") return;
       if (node.versionAnswer === "http500") return void response.writeHead(500).end();
+      if (node.takesMs) vi.advanceTimersByTime(node.takesMs);
       setTimeout(() => grpcWeb(response, [encodeVersion(node.version)]), node.delayMs);
     } else if (query.endsWith(GET_SYNC_CURSOR)) {
       if (node.cursor === "hang") return;
@@ -42,7 +45,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
   server.requests.length = 0;
-  node = { version: "v1.2.3", cursor: { 0: 5n, 100: 9n }, versionAnswer: "ok", delayMs: 0 };
+  node = { version: "v1.2.3", cursor: { 0: 5n, 100: 9n }, versionAnswer: "ok", delayMs: 0, takesMs: 0 };
 });
 
 const cursorCalls = () => server.requests.filter((request) => request.path.endsWith(GET_SYNC_CURSOR)).length;
@@ -136,8 +139,8 @@ describe("one probe of one node", () => {
   });
 
   it("skips the cursor call when 50 ms or less of the budget is left", async () => {
-    node.delayMs = 40;
-    expect(await probeNode(client, target(), { ...settings, timeoutMs: 80 })).toMatchObject({
+    node.delayMs = 152; // leaves at most 48 ms of 200, and the version call 48 ms of slack
+    expect(await probeNode(client, target(), { ...settings, timeoutMs: 200 })).toMatchObject({
       outcome: "up",
       cursor: null,
     });
@@ -229,17 +232,54 @@ describe("a probe round", () => {
     expect(round.skipped).toEqual([2, 3]);
   });
 
-  it("sets the deadline at four timeouts when none is given", async () => {
-    const targets = await hangingTargets(6);
-    // Probes start at about 0, 200 and 400 ms of an 800 ms round; the fourth would end past it.
-    const round = await probeRound(client, targets, { ...settings, timeoutMs: 200, concurrency: 1 });
-    expect(round.results.map((result) => result.nodeId)).toEqual([1, 2, 3]);
-    expect(round.skipped).toEqual([4, 5, 6]);
-  });
-
   it("probes nothing when the deadline leaves no full timeout", async () => {
     const round = await probeRound(client, [target(1)], { ...settings, deadlineMs: 999 });
     expect(round).toMatchObject({ results: [], skipped: [1] });
+  });
+});
+
+// performance.now() frozen, and moved on only by the node's answers: the edges are exact, not raced.
+describe("probes at the exact edges of their budgets", () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ["performance"] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("is up, not degraded, at exactly the degraded threshold", async () => {
+    node.takesMs = 300;
+    const result = await probeNode(client, target(), { ...settings, degradedMs: 300 });
+    expect(result).toMatchObject({ outcome: "up", latencyMs: 300 });
+    node.takesMs = 301;
+    expect((await probeNode(client, target(), { ...settings, degradedMs: 300 })).outcome).toBe("degraded");
+  });
+
+  it("reads the cursor with more than 50 ms left, and not with exactly 50", async () => {
+    node.takesMs = 150;
+    expect((await probeNode(client, target(), { ...settings, timeoutMs: 200 })).cursor).toBeNull();
+    expect(cursorCalls()).toBe(0);
+    node.takesMs = 149;
+    expect((await probeNode(client, target(), { ...settings, timeoutMs: 200 })).cursor).toEqual({
+      0: "5",
+      100: "9",
+    });
+  });
+
+  it("probes a target with exactly one timeout left before the deadline", async () => {
+    const round = await probeRound(client, [target(1)], { ...settings, timeoutMs: 100, deadlineMs: 100 });
+    expect(round).toMatchObject({ skipped: [], results: [{ nodeId: 1, outcome: "up" }] });
+  });
+
+  it("sets the deadline at four timeouts when none is given", async () => {
+    node.takesMs = 100; // each probe ends at 100, 200, 300, 400 ms of a 400 ms round
+    const round = await probeRound(client, [1, 2, 3, 4, 5].map(target), {
+      ...settings,
+      timeoutMs: 100,
+      concurrency: 1,
+    });
+    expect(round.results.map((result) => result.nodeId)).toEqual([1, 2, 3, 4]);
+    expect(round).toMatchObject({ skipped: [5], durationMs: 400 });
   });
 });
 
