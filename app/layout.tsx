@@ -22,7 +22,7 @@ const NETWORK_NAMES = { testnet: "Testnet", mainnet: "Mainnet", local: "Local" }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   await connection(); // the network list follows the running server's environment, not the build's
-  const collected = getEnv().XMTP_NETWORKS;
+  const { XMTP_NETWORKS: collected, defaultNetwork } = getEnv();
   const keys = [...new Set(["testnet", "mainnet", ...collected] as const)];
   const networks = keys.map((key) => ({ key, name: NETWORK_NAMES[key] }));
   return (
@@ -31,7 +31,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
           Skip to content
         </a>
-        <SiteHeader networks={networks} />
+        <SiteHeader networks={networks} defaultNetwork={defaultNetwork} />
         <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:py-8">
           {children}
         </main>

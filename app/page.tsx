@@ -10,6 +10,7 @@ import { getAppDb } from "@/db/app";
 import { getNetworkNow, getNetworks, getSourceStatuses } from "@/db/queries/network";
 import { getRoadmapOverview } from "@/db/queries/roadmap";
 import { networkHealthSummary } from "@/db/queries/uptime";
+import { getEnv } from "@/lib/env";
 import { parseNetworkParam } from "@/lib/network-param";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -17,7 +18,7 @@ export const metadata: Metadata = { title: "Overview" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function OverviewPage({ searchParams }: Props) {
-  const network = parseNetworkParam((await searchParams).network);
+  const network = parseNetworkParam((await searchParams).network, getEnv().defaultNetwork);
   if (!network) notFound();
   const db = await getAppDb();
   const now = new Date();

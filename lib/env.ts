@@ -122,11 +122,16 @@ const envSchema = variables
       }
     }
   })
-  .transform(({ XMTP_NETWORK, XMTP_NETWORKS, ...env }) => ({
-    ...env,
-    XMTP_NETWORKS: XMTP_NETWORKS ?? XMTP_NETWORK ?? (["testnet", "mainnet"] as NetworkKey[]),
-    databaseUrl: env.DATABASE_URL ?? env.POSTGRES_URL,
-  }));
+  .transform(({ XMTP_NETWORK, XMTP_NETWORKS, ...env }) => {
+    const collected = XMTP_NETWORKS ?? XMTP_NETWORK ?? (["testnet", "mainnet"] as NetworkKey[]);
+    return {
+      ...env,
+      XMTP_NETWORKS: collected,
+      /** What a page without ?network= shows: XMTP_NETWORK, else the first network collected. */
+      defaultNetwork: (XMTP_NETWORK ?? collected)[0] ?? "testnet",
+      databaseUrl: env.DATABASE_URL ?? env.POSTGRES_URL,
+    };
+  });
 
 export type Env = z.output<typeof envSchema>;
 

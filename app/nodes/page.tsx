@@ -8,6 +8,7 @@ import { getAppDb } from "@/db/app";
 import { getLastRegistrySync, getNetworks, getSourceStatuses } from "@/db/queries/network";
 import { getNodesHealth } from "@/db/queries/node-health";
 import { getRegistryNodes } from "@/db/queries/nodes";
+import { getEnv } from "@/lib/env";
 import { parseNetworkParam } from "@/lib/network-param";
 
 export const metadata: Metadata = { title: "Nodes" };
@@ -15,7 +16,7 @@ export const metadata: Metadata = { title: "Nodes" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function NodesPage({ searchParams }: Props) {
-  const network = parseNetworkParam((await searchParams).network);
+  const network = parseNetworkParam((await searchParams).network, getEnv().defaultNetwork);
   if (!network) notFound();
   const db = await getAppDb();
   const now = new Date();

@@ -1,11 +1,17 @@
 import Link from "next/link";
 import { Suspense } from "react";
-import { DEFAULT_NETWORK } from "@/lib/network-param";
+import type { NetworkKey } from "@/lib/env";
 import { NAV_LINKS } from "./nav-links";
 import { type NetworkOption, NetworkSwitch } from "./network-switch";
 import { SiteNav } from "./site-nav";
 
-export function SiteHeader({ networks }: { networks: NetworkOption[] }) {
+export function SiteHeader({
+  networks,
+  defaultNetwork,
+}: {
+  networks: NetworkOption[];
+  defaultNetwork: NetworkKey;
+}) {
   return (
     <header className="border-line border-b bg-surface">
       <div className="mx-auto flex max-w-6xl flex-col gap-3 px-4 pt-3 pb-2">
@@ -14,7 +20,7 @@ export function SiteHeader({ networks }: { networks: NetworkOption[] }) {
             XMTP <span className="text-ink-muted">decentralization</span>
           </Link>
           <Suspense fallback={<span className="h-8" />}>
-            <NetworkSwitch networks={networks} defaultNetwork={DEFAULT_NETWORK} />
+            <NetworkSwitch networks={networks} defaultNetwork={defaultNetwork} />
           </Suspense>
         </div>
         <Suspense

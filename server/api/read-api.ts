@@ -10,7 +10,7 @@ import {
 } from "@/db/queries/criteria";
 import { loadCriterionInput } from "@/db/queries/criteria-inputs";
 import { getStages } from "@/db/queries/roadmap";
-import { NETWORK_KEYS } from "@/lib/env";
+import { getEnv, NETWORK_KEYS } from "@/lib/env";
 import { isoTime } from "@/lib/iso-time";
 import { INT4_MAX } from "@/lib/limits";
 import { criterionWindow, evidencePath } from "@/lib/roadmap/criteria";
@@ -141,7 +141,9 @@ export async function getSummaryApi(request: Request, { db, now }: Context) {
   if (!query.success) return badQuery(query.error);
   const stages = await getStages(db);
   const network =
-    query.data.network ?? stages.find((stage) => stage.declaredStatus !== "complete")?.network ?? "testnet";
+    query.data.network ??
+    stages.find((stage) => stage.declaredStatus !== "complete")?.network ??
+    getEnv().defaultNetwork;
   return jsonResponse(await networkSummary(db, { network, now }));
 }
 
@@ -150,7 +152,9 @@ export async function getReadinessApi(request: Request, { db, now }: Context) {
     .object({ network: networkParam })
     .safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) return badQuery(query.error);
-  return jsonResponse(await networkReadiness(db, { network: query.data.network ?? "testnet", now }));
+  return jsonResponse(
+    await networkReadiness(db, { network: query.data.network ?? getEnv().defaultNetwork, now }),
+  );
 }
 
 const METHODS: Record<string, string> = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { networkPreset, networkPresets } from "@/lib/chain/networks";
 import { parseEnv } from "@/lib/env";
-import { DEFAULT_NETWORK, parseNetworkParam } from "@/lib/network-param";
+import { parseNetworkParam } from "@/lib/network-param";
 
 const LOCAL_REGISTRY = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
 
@@ -94,20 +94,21 @@ describe("the network presets", () => {
 });
 
 describe("the ?network= of a page", () => {
-  it("is testnet when absent", () => {
-    expect(DEFAULT_NETWORK).toBe("testnet");
-    expect(parseNetworkParam(undefined)).toBe("testnet");
+  it("is the configured default when absent", () => {
+    expect(parseNetworkParam(undefined, "testnet")).toBe("testnet");
+    expect(parseNetworkParam(undefined, "local")).toBe("local");
+    expect(parseNetworkParam([], "mainnet")).toBe("mainnet");
   });
 
   it("names one of the networks, the first when repeated", () => {
-    expect(parseNetworkParam("mainnet")).toBe("mainnet");
-    expect(parseNetworkParam("local")).toBe("local");
-    expect(parseNetworkParam(["local", "mainnet"])).toBe("local");
+    expect(parseNetworkParam("mainnet", "testnet")).toBe("mainnet");
+    expect(parseNetworkParam("local", "testnet")).toBe("local");
+    expect(parseNetworkParam(["local", "mainnet"], "testnet")).toBe("local");
   });
 
   it("is undefined when the value names no network", () => {
-    expect(parseNetworkParam("devnet")).toBeUndefined();
-    expect(parseNetworkParam("")).toBeUndefined();
-    expect(parseNetworkParam(["devnet", "mainnet"])).toBeUndefined();
+    expect(parseNetworkParam("devnet", "testnet")).toBeUndefined();
+    expect(parseNetworkParam("", "testnet")).toBeUndefined();
+    expect(parseNetworkParam(["devnet", "mainnet"], "testnet")).toBeUndefined();
   });
 });

@@ -73,6 +73,15 @@ describe("environment validation", () => {
     expect(local.NODE_REGISTRY_FROM_BLOCK).toBe(12);
   });
 
+  it("shows XMTP_NETWORK by default, else the first network collected, else testnet", () => {
+    expect(parseEnv({}).defaultNetwork).toBe("testnet");
+    expect(parseEnv({ XMTP_NETWORKS: "mainnet,testnet" }).defaultNetwork).toBe("mainnet");
+    expect(parseEnv({ XMTP_NETWORK: "mainnet" }).defaultNetwork).toBe("mainnet");
+    expect(parseEnv({ XMTP_NETWORKS: "testnet,mainnet", XMTP_NETWORK: "mainnet" }).defaultNetwork).toBe(
+      "mainnet",
+    );
+  });
+
   it("treats empty values as unset, so a copied .env.example works", () => {
     expect(parseEnv({ DATABASE_URL: "", PROBE_INTERVAL_S: "" }).PROBE_INTERVAL_S).toBe(30);
   });

@@ -13,6 +13,7 @@ import { getAppDb } from "@/db/app";
 import { getNodeHealth } from "@/db/queries/node-health";
 import { getRegistryNode } from "@/db/queries/nodes";
 import { describeRegistryEvent } from "@/lib/chain/history";
+import { getEnv } from "@/lib/env";
 import { formatUtc } from "@/lib/format";
 import { INT4_MAX } from "@/lib/limits";
 import { parseNetworkParam } from "@/lib/network-param";
@@ -34,7 +35,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function NodePage({ params, searchParams }: Props) {
   const query = await searchParams;
   const id = nodeIdParam.safeParse((await params).id);
-  const network = parseNetworkParam(query.network);
+  const network = parseNetworkParam(query.network, getEnv().defaultNetwork);
   const latencyWindow = windowParam.safeParse(Array.isArray(query.window) ? query.window[0] : query.window);
   if (!id.success || !network || !latencyWindow.success) notFound();
   const db = await getAppDb();
