@@ -9,9 +9,15 @@ export async function register() {
     const { watchDatabase } = await import("@/server/db-health");
     watchDatabase(handle.db);
   }
+  let worker: { stop: () => Promise<void> } | undefined;
   if (env.WORKER === "inline") {
     const { startWorker } = await import("@/server/jobs/worker");
-    startWorker(handle.db, env, { shared: handle.driver === "postgres" });
+    worker = startWorker(handle.db, env, { shared: handle.driver === "postgres" });
     console.log("[worker] running inline");
   }
+  // scripts/serve.mjs calls this on SIGINT/SIGTERM: running probes finish, the database closes.
+  (globalThis as Record<symbol, unknown>)[Symbol.for("dashboard.stop")] = async () => {
+    await worker?.stop();
+    await handle.close();
+  };
 }

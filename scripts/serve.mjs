@@ -10,7 +10,7 @@ const app = next({ dev: false, hostname: "localhost", port });
 await app.prepare();
 const handle = app.getRequestHandler();
 
-createServer((request, response) => {
+const server = createServer((request, response) => {
   // The connection's own address, over anything a client sent under this name.
   request.headers["x-client-address"] = request.socket.remoteAddress ?? "";
   if (ALLOWED.has(request.method ?? "")) return void handle(request, response);
@@ -24,3 +24,21 @@ createServer((request, response) => {
     JSON.stringify({ error: { code: "method_not_allowed", message: `${request.method} is not supported` } }),
   );
 }).listen(port, () => console.log(`▲ Ready on http://localhost:${port}`));
+
+// Ctrl-C or SIGTERM: stop taking requests, let the worker and database close, and exit 0.
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    setTimeout(() => process.exit(0), 10_000).unref(); // a probe that will not end does not hold the exit
+    server.close();
+    server.closeIdleConnections();
+    try {
+      await globalThis[Symbol.for("dashboard.stop")]?.();
+    } catch (error) {
+      console.error(`while stopping: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    process.exit(0);
+  });
+}

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { openDatabase } from "@/db/client";
@@ -18,9 +18,21 @@ const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 await runCli({
   usage,
   main: async ({ env }) => {
+    // Ctrl-C reaches the whole process group (a build or the server stops on its own); SIGTERM only
+    // this process, which passes it on. Either way the command ends with one "stopped" line, exit 0.
+    let stopSignal: NodeJS.Signals | undefined;
+    let server: ChildProcess | undefined;
+    for (const signal of ["SIGINT", "SIGTERM"] as const) {
+      process.on(signal, () => {
+        stopSignal = signal;
+        server?.kill(signal);
+      });
+    }
+    const stopped = () => ({ stopped: true, signal: stopSignal });
     if (!existsSync(".next/BUILD_ID")) {
       console.log("No production build yet: running `next build` (takes a minute or two)…");
       const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit" });
+      if (build.signal) return { stopped: true, signal: build.signal };
       if (build.status !== 0) throw new Error(`next build failed with exit code ${build.status}`);
     }
     // Migrate and seed here so a database problem stops start-up with a clear message; the
@@ -31,16 +43,16 @@ await runCli({
     } finally {
       await handle.close();
     }
+    if (stopSignal) return stopped();
     console.log(`Database ready (${handle.location}). Serving on http://localhost:${env.PORT}`);
-    const server = spawn(process.execPath, ["scripts/serve.mjs"], {
+    server = spawn(process.execPath, ["scripts/serve.mjs"], {
       stdio: "inherit",
       env: { ...process.env, NODE_ENV: "production", PORT: String(env.PORT) },
     });
-    for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-    const code = await new Promise<number>((resolve) =>
-      server.on("exit", (exitCode) => resolve(exitCode ?? 1)),
+    const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      server?.on("exit", (code, signal) => resolve({ code, signal })),
     );
-    if (code !== 0) throw new Error(`the server exited with code ${code}`);
-    return { stopped: true };
+    if (stopSignal && (exit.code === 0 || exit.signal)) return stopped();
+    throw new Error(`the server exited with ${exit.signal ? `signal ${exit.signal}` : `code ${exit.code}`}`);
   },
 });

@@ -40,3 +40,10 @@ test("every page of the navigation opens, and pages not built yet say so honestl
   await nav.getByRole("link", { name: "Methodology" }).click();
   await expect(page.getByRole("heading", { name: "Regional quorum" })).toBeVisible();
 });
+
+test("the site has an icon where browsers look for one", async ({ request }) => {
+  const icon = await request.get("/favicon.ico");
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toBe("image/x-icon");
+  expect((await icon.body()).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0])); // an ICO header
+});
