@@ -36,13 +36,11 @@ const UNAVAILABLE_MESSAGE =
 export function isDatabaseUnavailable(error: unknown): boolean {
   return chain(error).some((entry) => {
     const { code, message } = entry as { code?: unknown; message?: unknown };
-    return (
-      (typeof code === "string" && UNAVAILABLE_CODES.has(code)) || UNAVAILABLE_MESSAGE.test(String(message))
-    );
+    return UNAVAILABLE_CODES.has(String(code)) || UNAVAILABLE_MESSAGE.test(String(message));
   });
 }
 
-const firstLine = (entry: unknown) => {
+export const firstLine = (entry: unknown) => {
   const [line] = (entry instanceof Error ? entry.message : String(entry)).split("\n");
   // Stryker disable next-line OptionalChaining,StringLiteral: split always yields a first element, so the trailing ?? "" never runs
   return line?.trim() ?? "";

@@ -30,9 +30,9 @@ function withinAt(counts: WindowCounts, limit: number): number {
   const { current, previous, windowStart } = counts;
   const windowEnd = windowStart + RATE_WINDOW_MS;
   let at: number;
-  if (current < limit && previous > 0) {
-    // previous × (1 − f) + current ≤ limit  ⇔  f ≥ 1 − (limit − current) / previous
-    at = windowStart + (1 - (limit - current) / previous) * RATE_WINDOW_MS;
+  if (current < limit) {
+    // previous × (1 − f) + current ≤ limit  ⇔  f ≥ 1 − (limit − current) / previous (at once with no previous)
+    at = windowStart + Math.max(0, 1 - (limit - current) / previous) * RATE_WINDOW_MS;
   } else {
     // Next window: this window's count weighs in, fading: current × (1 − f) ≤ limit.
     at = windowEnd + Math.max(0, current ? 1 - limit / current : 0) * RATE_WINDOW_MS;

@@ -10,7 +10,7 @@ export function generateIngestToken(): { token: string; hash: string } {
 }
 
 export function hashIngestToken(token: string): string {
-  return createHash("sha256").update(token, "utf8").digest("hex");
+  return createHash("sha256").update(token).digest("hex");
 }
 
 /** "benchmarks,tests" → validated scopes; names every unknown one. */

@@ -1,4 +1,5 @@
 import { createPublicClient, http } from "viem";
+import { firstLine } from "../errors";
 
 export type RpcCheck =
   | { ok: true; blockNumber: number; latencyMs: number }
@@ -54,12 +55,12 @@ export function describeError(error: unknown, timeoutMs?: number): string {
     if (name === "TimeoutError") return timeoutMs ? `no answer within ${timeoutMs} ms` : "no answer in time";
     if (code && NETWORK_CODES[code]) return `${NETWORK_CODES[code]} (${code})`;
     if (code?.startsWith("ERR_TLS") || code?.includes("CERT")) return `TLS error (${code})`;
-    if (depth > 0 && message) deepest = message.split("\n")[0] ?? "";
+    if (depth > 0 && message) deepest = firstLine(message);
     cause = (cause as { cause?: unknown }).cause;
   }
   const message =
     (error as { shortMessage?: string }).shortMessage ??
     (error instanceof Error ? error.message : String(error));
-  const short = message.split("\n")[0] ?? "request failed";
+  const short = firstLine(message);
   return deepest && !short.includes(deepest) ? `${short.replace(/\.$/, "")}: ${deepest}` : short;
 }

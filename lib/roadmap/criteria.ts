@@ -51,6 +51,8 @@ export function meets(measured: number, comparator: Comparator, target: number):
   }
 }
 
+const isFigure = (value: number | null): value is number => Number.isFinite(value);
+
 /** The shared shape: a verdict from a measured value, unless there is too little data to judge. */
 export function verdict(
   spec: CriterionSpec,
@@ -64,9 +66,8 @@ export function verdict(
 ): Evaluation {
   const base = { target: spec.target, baseline: spec.baseline, unit: spec.unit, window, samples, evidence };
   // A figure that cannot be right (infinite, not a number) is no figure: it never passes or fails.
-  if (measured !== null && !Number.isFinite(measured))
-    return { ...base, status: "insufficient_data", measured: null };
-  if (!enough || measured === null) return { ...base, status: "insufficient_data", measured };
+  if (!isFigure(measured)) return { ...base, status: "insufficient_data", measured: null };
+  if (!enough) return { ...base, status: "insufficient_data", measured };
   return { ...base, status: meets(measured, spec.comparator, spec.target) ? "pass" : "fail", measured };
 }
 

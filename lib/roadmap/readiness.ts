@@ -40,8 +40,8 @@ export function timeline(history: readonly EvaluationPoint[]) {
   let lastChangedAt: Date | null = null;
   let previous: EvaluationPoint | undefined;
   for (const point of ordered) {
-    if (point.status === "pass" && previous?.status !== "pass") passingSince = point.evaluatedAt;
     if (point.status !== "pass") passingSince = null;
+    else if (previous?.status !== "pass") passingSince = point.evaluatedAt;
     // Compared with the last change, as the store flags heartbeats: drift below the tolerance
     // over many hours is not a change.
     if (!previous || previous.status !== point.status || !sameValue(previous.measured, point.measured)) {

@@ -17,6 +17,8 @@ function percentiles(histogram: Histogram, minSamples: number) {
   return { samples, p50: at(0.5), p90: at(0.9), p95: at(0.95), p99: at(0.99) };
 }
 
+const regionKey = (row: { region: string | null }) => row.region ?? ""; // the overall row first
+
 /**
  * Percentiles per node, overall (region null) and per probing region, from rollup histograms
  * merged over a window; ordered by node, then region with the overall row first.
@@ -37,6 +39,6 @@ export function latencyPercentiles(
     add(row.nodeId, row.region, row.latencyHistogram);
   }
   return [...groups.values()]
-    .sort((a, b) => a.nodeId - b.nodeId || (a.region ?? "").localeCompare(b.region ?? ""))
+    .sort((a, b) => a.nodeId - b.nodeId || regionKey(a).localeCompare(regionKey(b)))
     .map(({ nodeId, region, histogram }) => ({ nodeId, region, ...percentiles(histogram, minSamples) }));
 }

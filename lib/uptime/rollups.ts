@@ -45,11 +45,12 @@ export function daySpans(network: string, from: number, to: number, kept: number
   const start = Math.max(bucketStart(from, "hour"), kept);
   const end = Math.ceil(to / HOUR_MS) * HOUR_MS;
   const spans: Span[] = [];
-  for (let day = bucketStart(start, "day"); day < to; day += DAY_MS) {
+  // Only the first day can start empty (nothing after `kept`), and after the last every day is empty.
+  for (let day = bucketStart(start, "day"); ; day += DAY_MS) {
     const span = { network, day, from: Math.max(start, day), to: Math.min(end, day + DAY_MS) };
-    if (span.from < span.to) spans.push(span);
+    if (span.from >= span.to) return spans;
+    spans.push(span);
   }
-  return spans;
 }
 
 /** Per node, probing region and hour: probe counts and the merged latency histogram. */

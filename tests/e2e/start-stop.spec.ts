@@ -51,10 +51,15 @@ const listening = (port: number) =>
 const lastLine = (text: string) => text.trim().split("\n").at(-1);
 
 for (const [how, stop] of [
-  ["Ctrl-C (SIGINT to the process group)", (child: ChildProcess) => process.kill(-(child.pid ?? 0), "SIGINT")],
+  [
+    "Ctrl-C (SIGINT to the process group)",
+    (child: ChildProcess) => process.kill(-(child.pid ?? 0), "SIGINT"),
+  ],
   ["SIGTERM to it alone", (child: ChildProcess) => child.kill("SIGTERM")],
 ] as const) {
-  test(`npm start's command stops on ${how}: exit 0, one stopped line, nothing left listening`, async ({ request }) => {
+  test(`npm start's command stops on ${how}: exit 0, one stopped line, nothing left listening`, async ({
+    request,
+  }) => {
     const started = await start();
     expect((await request.get(`http://127.0.0.1:${started.port}/methodology`)).status()).toBe(200);
     stop(started.child);

@@ -89,6 +89,7 @@ describe("environment validation", () => {
   it("parses ADMIN_ADDRESSES and rejects one that is not an address", () => {
     const a = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
     expect(parseEnv({ ADMIN_ADDRESSES: `${a}, ${a.toLowerCase()}` }).ADMIN_ADDRESSES).toHaveLength(2);
+    expect(parseEnv({ ADMIN_ADDRESSES: ` ${a} , ,${a},` }).ADMIN_ADDRESSES).toEqual([a, a]); // blanks skipped
     expect(envProblems({ ADMIN_ADDRESSES: "alice" })[0]).toMatch(
       /^ADMIN_ADDRESSES\.0: must be a 0x-prefixed/,
     );

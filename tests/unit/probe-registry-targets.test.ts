@@ -18,6 +18,7 @@ const node = (nodeId: number, httpAddress: string) => ({
 /** A JSON-RPC endpoint that answers the registry's reads, or refuses every call when `refusing`. */
 let rpc: ScriptedServer;
 let refusing = false;
+let hanging = false;
 let root: string;
 let cacheDir: string;
 let run = 0;
@@ -25,6 +26,7 @@ let run = 0;
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), "probe-registry-"));
   rpc = await startScriptedServer((request, response) => {
+    if (hanging) return; // never answers
     const { id, method, params } = JSON.parse(request.body.toString()) as {
       id: number;
       method: string;
@@ -67,6 +69,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
   refusing = false;
+  hanging = false;
   cacheDir = join(root, `cache-${run++}`);
 });
 
@@ -99,6 +102,21 @@ describe("a remote prober's node list from the registry", () => {
     expect(lines[0]).toMatch(/^registry unreachable \(.*\); probing the 2 nodes read last time$/);
     expect(lines[0]).not.toContain("second line");
     expect(await registryTargets(env(), "local", { cacheDir })).toHaveLength(2);
+  });
+
+  it("gives up on a registry that does not answer within RPC_TIMEOUT_MS", { timeout: 15_000 }, async () => {
+    await registryTargets(env(), "local", { cacheDir });
+    hanging = true;
+    const lines: string[] = [];
+    const started = performance.now();
+    const targets = await registryTargets(env({ RPC_TIMEOUT_MS: "150" }), "local", {
+      cacheDir,
+      log: (line) => lines.push(line),
+    });
+    // Far below the 5 s default, so the configured timeout is the one that applied (retries included).
+    expect(performance.now() - started).toBeLessThan(4000);
+    expect(targets).toHaveLength(2);
+    expect(lines[0]).toMatch(/^registry unreachable \(The request took too long to respond\.\); probing/);
   });
 
   it("fails, naming the network and the cache directory, when there is no list to fall back on", async () => {

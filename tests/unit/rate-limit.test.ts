@@ -31,6 +31,18 @@ describe("the sliding-window rate estimate", () => {
     expect(retryAfterSeconds({ current: 3, previous: 0, windowStart: W }, new Date(W + 30_000), 2)).toBe(70);
   });
 
+  it("waits into the next window when this one alone is over, however much the previous one counted", () => {
+    // 20 this window against 10 allowed: this window has to fade to half, 30 s into the next one.
+    expect(retryAfterSeconds({ current: 20, previous: 10, windowStart: W }, new Date(W), 11)).toBe(90);
+    // Exactly at the limit with nothing before: the retry fits only once this window has passed.
+    expect(retryAfterSeconds({ current: 4, previous: 0, windowStart: W }, new Date(W), 5)).toBe(60);
+  });
+
+  it("lets a request through at once when the estimate is already within the limit", () => {
+    expect(retryAfterSeconds({ current: 0, previous: 0, windowStart: W }, new Date(W), 5)).toBe(1);
+    expect(retryAfterSeconds({ current: 1, previous: 2, windowStart: W }, new Date(W), 10)).toBe(1);
+  });
+
   it("never says to retry sooner than the retried request would be let through", () => {
     fc.assert(
       fc.property(

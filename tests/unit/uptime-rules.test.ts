@@ -202,5 +202,6 @@ describe("the network status banner", () => {
     expect(networkStatus(0, 3, 3)).toBe("outage");
     expect(networkStatus(0, 3, 0)).toBe("unknown"); // nobody probed: no claim either way
     expect(networkStatus(0, 0, 0)).toBe("unknown");
+    expect(networkStatus(0, 0, 2)).toBe("unknown"); // no canonical nodes: nothing to share out
   });
 });

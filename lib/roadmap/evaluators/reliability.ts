@@ -46,7 +46,7 @@ export function evaluateNodeReliability(
     undefined,
   );
   const failsAnyway = perNode.some((node) => node.beyondAllowance);
-  const enough = perNode.length > 0 && (perNode.every((node) => node.enough) || failsAnyway);
+  const enough = perNode.every((node) => node.enough) || failsAnyway; // no nodes: no figure to judge
   return verdict(spec, window, {
     measured: worst?.availabilityPct ?? null,
     samples: perNode.reduce((sum, node) => sum + node.upMinutes + node.downMinutes, 0),
@@ -127,8 +127,7 @@ export function evaluateIntegrationPass(
   );
   const rates = suites.map((suite) => suite.passRatePct).filter((rate): rate is number => rate !== null);
   const anyFailure = suites.some((suite) => suite.failingRuns > 0);
-  const complete =
-    suites.length > 0 && missing.length === 0 && suites.every((suite) => suite.runs >= lastRuns);
+  const complete = missing.length === 0 && suites.every((suite) => suite.runs >= lastRuns); // none: no figure
   return verdict(spec, window, {
     measured: rates.length ? Math.min(...rates) : null,
     samples: suites.reduce((sum, suite) => sum + suite.runs, 0),
