@@ -76,7 +76,7 @@ async function fetchBounded(
   // Aborting fetch was seen to leave a pending body read hanging until the socket closed, so every
   // wait races the timeout itself.
   const timedOut = new Promise<never>((_, reject) => {
-    const expire = () => reject(new Error("timeout"));
+    const expire = () => reject(signal.reason); // the catch below names the timeout
     // Stryker disable next-line StringLiteral,ObjectLiteral,BooleanLiteral: this Node's fetch rejects an aborted body read itself (the race is for those that hang), and abort fires once anyway
     signal.addEventListener("abort", expire, { once: true });
   });

@@ -78,8 +78,9 @@ async function readPerNodeMulticall(
   const results = await client.multicall({ contracts: calls, allowFailure: true, blockNumber });
   const value = (index: number) => {
     const result = results[index];
-    // Stryker disable next-line ConditionalExpression,OptionalChaining: viem returns one result per call, and a failed one's result is undefined, which every reader treats like null
-    return result?.status === "success" ? (result.result as string) : null;
+    // A failed call's result is undefined, as no call's is.
+    // Stryker disable next-line OptionalChaining: viem returns one result per call
+    return (result?.result as string | undefined) ?? null;
   };
   return [ids.map((_, i) => value(2 * i) as Address | null), ids.map((_, i) => value(2 * i + 1))] as const;
 }
@@ -91,9 +92,8 @@ async function readPerNodePlain(
 ) {
   const owners: (Address | null)[] = [];
   const uris: (string | null)[] = [];
-  // Stryker disable next-line EqualityOperator: one more pass with i = ids.length reads an empty batch
-  for (let i = 0; i < ids.length; i += 8) {
-    const batch = ids.slice(i, i + 8);
+  const batches = Array.from({ length: Math.ceil(ids.length / 8) }, (_, k) => ids.slice(8 * k, 8 * k + 8));
+  for (const batch of batches) {
     const pairs = await Promise.all(
       batch.map((id) =>
         Promise.all([

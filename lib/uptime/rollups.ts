@@ -31,8 +31,7 @@ export function dirtySpans(hours: readonly { network: string; hour: number }[]):
   const spans = new Map<string, Span>();
   for (const { network, hour } of hours) {
     const day = bucketStart(hour, "day");
-    // Stryker disable next-line ArithmeticOperator: the next lines widen the span to hour + 1 h anyway
-    const span = spans.get(`${network}|${day}`) ?? { network, day, from: hour, to: hour + HOUR_MS };
+    const span = spans.get(`${network}|${day}`) ?? { network, day, from: hour, to: hour };
     span.from = Math.min(span.from, hour);
     span.to = Math.max(span.to, hour + HOUR_MS);
     spans.set(`${network}|${day}`, span);
