@@ -92,8 +92,8 @@ async function readPerNodePlain(
 ) {
   const owners: (Address | null)[] = [];
   const uris: (string | null)[] = [];
-  const batches = Array.from({ length: Math.ceil(ids.length / 8) }, (_, k) => ids.slice(8 * k, 8 * k + 8));
-  for (const batch of batches) {
+  for (let rest = ids; rest.length > 0; rest = rest.slice(8)) {
+    const batch = rest.slice(0, 8);
     const pairs = await Promise.all(
       batch.map((id) =>
         Promise.all([
