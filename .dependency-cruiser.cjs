@@ -70,6 +70,21 @@ module.exports = {
       to: { path: "^(app|components|scripts)/" },
     },
     {
+      name: "simulation-only-uses-lib",
+      comment:
+        "simulation/ (the local chain and simulated nodes the demo and tests run) imports only from lib/.",
+      severity: "error",
+      from: { path: "^simulation/" },
+      to: { path: "^(app|components|db|server|scripts)/" },
+    },
+    {
+      name: "only-scripts-run-the-simulation",
+      comment: "The product (app/, components/, server/, db/, lib/) never imports the simulated world.",
+      severity: "error",
+      from: { path: "^(app|components|server|db|lib)/" },
+      to: { path: "^simulation/" },
+    },
+    {
       name: "no-unresolvable",
       comment: "Every import must resolve to a file on disk, a package in node_modules or a node built-in.",
       severity: "error",
@@ -84,7 +99,7 @@ module.exports = {
     },
     includeOnly: {
       path: [
-        "^(app|components|db|lib|scripts|server)/",
+        "^(app|components|db|lib|scripts|server|simulation)/",
         "^instrumentation\\.ts$",
         "^proxy\\.ts$",
         "^node_modules/",

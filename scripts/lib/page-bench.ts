@@ -5,7 +5,7 @@ import { gzipSync } from "node:zlib";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { histogramOf } from "@/lib/metrics/histogram";
-import { freePort } from "../../tests/support/free-port";
+import { freePort } from "../../simulation/free-port";
 
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 

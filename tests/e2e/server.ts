@@ -6,8 +6,8 @@
  * healthy and one answering HTTP 503, which the inline worker probes every few seconds.
  */
 import { spawn } from "node:child_process";
-import { deployTestRegistry, signingKey, startLocalChain } from "../fixtures/evm/local-chain";
-import { SimulatedNode } from "../fixtures/xmtpd-node";
+import { deployTestRegistry, signingKey, startLocalChain } from "../../simulation/evm/local-chain";
+import { SimulatedNode } from "../../simulation/xmtpd-node";
 import { LOCAL_NETWORK } from "./local-network";
 
 const chain = await startLocalChain();

@@ -4,7 +4,7 @@ import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { freePort } from "../support/free-port";
+import { freePort } from "../../simulation/free-port";
 
 // What `npm start` runs (on the build the suite made), stopped the two ways it is stopped. npm's own
 // wrapper is left out: it reports any Ctrl-C as 130 and does not pass SIGTERM on to its script.

@@ -30,8 +30,8 @@ import {
   type LocalChain,
   signingKey,
   startLocalChain,
-} from "../fixtures/evm/local-chain";
-import { type SimulatedNode, startSimulatedNodes } from "../fixtures/xmtpd-node";
+} from "../../simulation/evm/local-chain";
+import { type SimulatedNode, startSimulatedNodes } from "../../simulation/xmtpd-node";
 import { callEndpoint, type Endpoint } from "../support/ingest";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 

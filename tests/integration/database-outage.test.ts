@@ -8,7 +8,7 @@ import { parseEnv } from "@/lib/env";
 import { guarded } from "@/server/api/guard";
 import { getSummaryApi } from "@/server/api/read-api";
 import { benchmarksEndpoint } from "@/server/ingest/endpoints";
-import { freePort } from "../support/free-port";
+import { freePort } from "../../simulation/free-port";
 import { setUpIngest } from "../support/ingest";
 import type { TestDatabase } from "../support/test-db";
 

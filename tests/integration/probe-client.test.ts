@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_CURSOR_ENTRIES, MAX_ERROR_CHARS, MAX_VERSION_CHARS } from "@/lib/limits";
 import { checkHealth, ProbeClient } from "@/lib/probe/client";
 import { probeNode, probeRound } from "@/lib/probe/round";
-import { type NodeBehaviour, SimulatedNode, startSimulatedNodes } from "../fixtures/xmtpd-node";
+import { type NodeBehaviour, SimulatedNode, startSimulatedNodes } from "../../simulation/xmtpd-node";
 
 const settings = { timeoutMs: 1500, degradedMs: 300 };
 let client: ProbeClient;

@@ -21,8 +21,8 @@ import {
   type Registry,
   signingKey,
   startLocalChain,
-} from "../fixtures/evm/local-chain";
-import { type SimulatedNode, startSimulatedNodes } from "../fixtures/xmtpd-node";
+} from "../../simulation/evm/local-chain";
+import { type SimulatedNode, startSimulatedNodes } from "../../simulation/xmtpd-node";
 import { ingestServer } from "../support/ingest-server";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 

@@ -4,7 +4,7 @@ import { probes } from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
 import { ProbeClient } from "@/lib/probe/client";
 import { startProber } from "@/server/jobs/prober";
-import { type SimulatedNode, startSimulatedNodes } from "../fixtures/xmtpd-node";
+import { type SimulatedNode, startSimulatedNodes } from "../../simulation/xmtpd-node";
 import { insertNodes } from "../support/nodes";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dataSources, jobRuns, nodes, registryEvents, syncCursors } from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
 import { runRegistrySyncJob } from "@/server/jobs/registry-sync";
-import { compileTestRegistry } from "../fixtures/evm/compile";
+import { compileTestRegistry } from "../../simulation/evm/compile";
 import {
   deployTestRegistry,
   freePort,
@@ -19,7 +19,7 @@ import {
   type Registry,
   signingKey,
   startLocalChain,
-} from "../fixtures/evm/local-chain";
+} from "../../simulation/evm/local-chain";
 import { startRpcProxy } from "../fixtures/evm/rpc-proxy";
 import { startMetadataServer } from "../fixtures/metadata-server";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";

@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders, type ServerResponse } from "nod
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fetchNodeMetadata, type MetadataOptions } from "@/lib/chain/metadata";
-import { freePort } from "../support/free-port";
+import { freePort } from "../../simulation/free-port";
 
 const GOOD = { operator_name: "Ephemera", region: "eu-west", external_url: "https://ephemera.example.org" };
 const requests: { path: string; headers: IncomingHttpHeaders }[] = [];

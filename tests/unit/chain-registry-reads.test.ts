@@ -23,7 +23,7 @@ import {
   type Registry,
   signingKey,
   startLocalChain,
-} from "../fixtures/evm/local-chain";
+} from "../../simulation/evm/local-chain";
 import { compileMulticall3 } from "../support/chain-multicall3";
 import { type RpcCall, startInterceptingProxy } from "../support/chain-rpc-proxy";
 

@@ -2,7 +2,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkRpc, describeError, NETWORK_CODES } from "@/lib/chain/rpc-check";
-import { freePort } from "../support/free-port";
+import { freePort } from "../../simulation/free-port";
 
 type Call = { id: number; method: string };
 const calls: { path: string; method: string }[] = [];

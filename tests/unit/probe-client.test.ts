@@ -16,7 +16,7 @@ import {
   encodeVersion,
   GRPC_WEB_CONTENT_TYPE,
 } from "@/lib/probe/grpc-web";
-import { freePort } from "../support/free-port";
+import { freePort } from "../../simulation/free-port";
 import { grpcWeb, type ScriptedServer, startScriptedServer } from "../support/probe-server";
 
 let server: ScriptedServer;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ProbeBatch } from "@/lib/ingest/schemas";
 import { ProbeSpool, PUSH_BATCH_SIZE, toBatches } from "@/lib/probe/push";
 import type { ProbeRecord } from "@/lib/probe/record";
-import { freePort } from "../support/free-port";
+import { freePort } from "../../simulation/free-port";
 import { type ScriptedServer, type SeenRequest, startScriptedServer } from "../support/probe-server";
 
 const at = new Date("2025-03-01T12:00:00.000Z");

@@ -5,7 +5,7 @@ import { GET_SYNC_CURSOR, GET_VERSION, ProbeClient } from "@/lib/probe/client";
 import { encodeSyncCursor, encodeVersion } from "@/lib/probe/grpc-web";
 import type { ProbeRecord } from "@/lib/probe/record";
 import { cleanText, countOutcomes, probeNode, probeRound } from "@/lib/probe/round";
-import { freePort } from "../support/free-port";
+import { freePort } from "../../simulation/free-port";
 import { grpcWeb, type ScriptedServer, startScriptedServer } from "../support/probe-server";
 
 let server: ScriptedServer;
