@@ -1,8 +1,10 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { DemoBanner } from "@/components/layout/demo-banner";
 import { SiteHeader } from "@/components/layout/site-header";
-import { getEnv } from "@/lib/env";
+import { networkPreset } from "@/lib/chain/networks";
+import { getEnv, type NetworkKey } from "@/lib/env";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -18,19 +20,22 @@ export const viewport: Viewport = {
   ],
 };
 
-const NETWORK_NAMES = { testnet: "Testnet", mainnet: "Mainnet", local: "Local" } as const;
-
 export default async function RootLayout({ children }: { children: ReactNode }) {
   await connection(); // the network list follows the running server's environment, not the build's
-  const { XMTP_NETWORKS: collected, defaultNetwork } = getEnv();
-  const keys = [...new Set(["testnet", "mainnet", ...collected] as const)];
-  const networks = keys.map((key) => ({ key, name: NETWORK_NAMES[key] }));
+  const env = getEnv();
+  const { XMTP_NETWORKS: collected, defaultNetwork } = env;
+  // A demo offers only its simulated network; otherwise the public ones are always offered.
+  const keys: NetworkKey[] = env.DEMO_MODE
+    ? collected
+    : [...new Set(["testnet", "mainnet", ...collected] as const)];
+  const networks = keys.map((key) => ({ key, name: networkPreset(env, key).name }));
   return (
     <html lang="en">
       <body className="min-h-screen font-sans antialiased">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
           Skip to content
         </a>
+        {env.DEMO_MODE && <DemoBanner />}
         <SiteHeader networks={networks} defaultNetwork={defaultNetwork} />
         <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:py-8">
           {children}

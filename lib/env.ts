@@ -61,6 +61,7 @@ const variables = z.object({
   PROBE_TIMEOUT_MS: integer(100, 60_000).default(5000),
   PROBE_DEGRADED_MS: integer(1, 60_000).default(1000),
   PROBE_ALLOW_PRIVATE: flag.default(false),
+  DEMO_MODE: flag.default(false),
   PROBE_CONCURRENCY: integer(1, 1000).default(32),
   PROBE_PUSH_TOKEN: z.string().trim().min(1).optional(),
   PROBE_SPOOL_DIR: z.string().trim().min(1).default(".data/probe-spool"),

@@ -57,8 +57,9 @@ export function networkPresets(env: Env): NetworkPreset[] {
     },
     {
       key: "local",
-      name: "Local",
-      chainName: "Local EVM",
+      // `npm run demo` runs a simulated network on this machine: it must never read as testnet or mainnet.
+      name: env.DEMO_MODE ? "Demo network (simulated)" : "Local",
+      chainName: env.DEMO_MODE ? "Simulated EVM on this machine" : "Local EVM",
       chainId: 31337,
       registryAddress: (env.NODE_REGISTRY_ADDRESS as `0x${string}` | undefined) ?? null,
       registryFromBlock: env.NODE_REGISTRY_FROM_BLOCK,

@@ -86,6 +86,15 @@ describe("the network presets", () => {
     expect(local.chain.rpcUrls.default.http).toEqual([]);
   });
 
+  it("name the local network as the demo's simulated one in demo mode, and only then", () => {
+    expect(networkPreset(parseEnv({ DEMO_MODE: "1" }), "local")).toMatchObject({
+      name: "Demo network (simulated)",
+      chainName: "Simulated EVM on this machine",
+    });
+    expect(networkPreset(parseEnv({}), "local")).toMatchObject({ name: "Local", chainName: "Local EVM" });
+    expect(networkPreset(parseEnv({ DEMO_MODE: "1" }), "testnet").name).toBe("Testnet");
+  });
+
   it("list testnet, mainnet and local in that order, and refuse a key that names none", () => {
     const env = parseEnv({});
     expect(networkPresets(env).map((preset) => preset.key)).toEqual(["testnet", "mainnet", "local"]);

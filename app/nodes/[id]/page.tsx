@@ -13,6 +13,7 @@ import { getAppDb } from "@/db/app";
 import { getNodeHealth } from "@/db/queries/node-health";
 import { getRegistryNode } from "@/db/queries/nodes";
 import { describeRegistryEvent } from "@/lib/chain/history";
+import { networkPreset } from "@/lib/chain/networks";
 import { getEnv } from "@/lib/env";
 import { formatUtc } from "@/lib/format";
 import { INT4_MAX } from "@/lib/limits";
@@ -82,7 +83,7 @@ export default async function NodePage({ params, searchParams }: Props) {
           <Link href={`/nodes?network=${network}`} className="text-accent underline underline-offset-2">
             Nodes
           </Link>{" "}
-          · {network}
+          · {networkPreset(getEnv(), network).name}
         </p>
         <h1 className="mt-1 flex flex-wrap items-center gap-3 font-semibold text-2xl">
           Node {node.nodeId}

@@ -1,0 +1,78 @@
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { connect } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect, test } from "@playwright/test";
+import { freePort } from "../../simulation/free-port";
+
+// `npm run demo` as a newcomer runs it (on the build the suite made): one command, a simulated
+// network with seven nodes, every page labelled simulated, and nothing left running after Ctrl-C.
+test.describe.configure({ timeout: 180_000 });
+
+const listening = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = connect(port, "127.0.0.1");
+    socket.once("connect", () => resolve(!!socket.end()));
+    socket.once("error", () => resolve(false));
+  });
+
+test("npm run demo serves a labelled simulated network of seven nodes and stops cleanly on Ctrl-C", async ({
+  page,
+}) => {
+  const port = await freePort();
+  const root = mkdtempSync(join(tmpdir(), "xmtp-demo-"));
+  const dataDir = join(root, "demo");
+  mkdirSync(dataDir);
+  writeFileSync(join(dataDir, "left-from-last-run"), "x"); // each start begins clean
+  let output = "";
+  const demo = spawn("node_modules/.bin/tsx", ["scripts/demo.ts", "--data-dir", dataDir], {
+    detached: true, // its own process group, as a terminal's foreground job is
+    env: { ...process.env, PORT: String(port), DATABASE_URL: "", POSTGRES_URL: "" },
+  });
+  for (const stream of [demo.stdout, demo.stderr])
+    stream?.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+  const exited = new Promise<number | null>((resolve) => demo.on("exit", (code) => resolve(code)));
+  try {
+    await expect.poll(() => output, { timeout: 120_000 }).toContain(`Ready on http://localhost:${port}`);
+    expect(existsSync(join(dataDir, "left-from-last-run"))).toBe(false);
+    const rpcPort = Number(/local EVM on http:\/\/127\.0\.0\.1:(\d+)/.exec(output)?.[1]);
+
+    await page.goto(`http://127.0.0.1:${port}/nodes`);
+    await expect(page.getByRole("note")).toContainText("Demo: simulated data.");
+    // The registry sync and the first probes land within seconds of the start.
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          return page.locator("tbody tr").count();
+        },
+        { timeout: 60_000 },
+      )
+      .toBe(7);
+    await expect(page.getByText("5 canonical of at most 7 · 7 registered")).toBeVisible();
+    await expect(page.getByText("metadata is not valid JSON")).toBeVisible();
+    // Only the simulated network is offered, under a name that cannot pass for a real one.
+    await expect(page.getByRole("navigation", { name: "Network" }).getByRole("link")).toHaveText([
+      "Demo network (simulated)",
+    ]);
+    const nodePorts = (await page.locator("tbody tr td:nth-child(6)").allTextContents()).map((address) =>
+      Number(/:(\d+)/.exec(address)?.[1]),
+    );
+    expect(nodePorts).toHaveLength(7);
+
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await expect(page.getByRole("note")).toContainText("not from XMTP's testnet or mainnet");
+
+    process.kill(-(demo.pid ?? 0), "SIGINT");
+    expect(await exited).toBe(0);
+    expect(output.trim().split("\n").at(-1)).toMatch(/^\{"stopped":true/);
+    for (const open of [port, rpcPort, ...nodePorts])
+      expect(await listening(open), `port ${open}`).toBe(false);
+  } finally {
+    if (demo.exitCode === null) process.kill(-(demo.pid ?? 0), "SIGKILL");
+    rmSync(root, { recursive: true, force: true });
+  }
+});
