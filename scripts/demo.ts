@@ -2,7 +2,11 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { rm } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import nextEnv from "@next/env";
+import { openDatabase } from "@/db/client";
+import { prepareDatabase } from "@/db/setup";
 import { parseEnv } from "@/lib/env";
+import { writeDemoHistory } from "@/server/demo/history";
+import { demoResults } from "@/simulation/demo-history";
 import { type DemoWorld, startDemoWorld } from "@/simulation/demo-world";
 
 const usage = `
@@ -51,26 +55,37 @@ try {
   console.log("Starting the simulated network: a local EVM, the registry and 7 simulated nodes…");
   world = await startDemoWorld({ log: (line) => console.log(`  ${line}`) });
   console.log(`Simulated network ready in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  const demoEnv = {
+    PORT: String(port),
+    DATABASE_URL: "",
+    POSTGRES_URL: "",
+    PGLITE_DIR: dataDir,
+    DEMO_MODE: "1",
+    XMTP_NETWORKS: "local",
+    XMTP_NETWORK: "local",
+    SETTLEMENT_RPC_URL: world.rpcUrl,
+    NODE_REGISTRY_ADDRESS: world.registryAddress,
+    NODE_REGISTRY_FROM_BLOCK: "0",
+    // The simulated nodes listen on loopback, which the prober refuses outside the demo and tests.
+    PROBE_ALLOW_PRIVATE: "1",
+    PROBE_INTERVAL_S: "10",
+    PROBE_DEGRADED_MS: "500",
+    WORKER: "inline",
+  };
+  console.log("Writing the demo's history through the ingest API…");
+  const env = parseEnv({ ...process.env, ...demoEnv });
+  const handle = await openDatabase({ pgliteDir: dataDir });
+  try {
+    await prepareDatabase(handle, env);
+    await writeDemoHistory(handle.db, env, demoResults("local", new Date()), {
+      log: (line) => console.log(`  ${line}`),
+    });
+  } finally {
+    await handle.close();
+  }
   server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     stdio: "inherit",
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATABASE_URL: "",
-      POSTGRES_URL: "",
-      PGLITE_DIR: dataDir,
-      DEMO_MODE: "1",
-      XMTP_NETWORKS: "local",
-      XMTP_NETWORK: "local",
-      SETTLEMENT_RPC_URL: world.rpcUrl,
-      NODE_REGISTRY_ADDRESS: world.registryAddress,
-      NODE_REGISTRY_FROM_BLOCK: "0",
-      // The simulated nodes listen on loopback, which the prober refuses outside the demo and tests.
-      PROBE_ALLOW_PRIVATE: "1",
-      PROBE_INTERVAL_S: "10",
-      PROBE_DEGRADED_MS: "500",
-      WORKER: "inline",
-    },
+    env: { ...process.env, ...demoEnv },
   });
   server.on("exit", (code, signal) => {
     if (!stopping)
