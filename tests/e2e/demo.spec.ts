@@ -70,7 +70,8 @@ test("npm run demo serves a labelled simulated network of seven nodes and stops 
     await expect(page.getByRole("note")).toContainText("not from XMTP's testnet or mainnet");
     // The pushed QA history is judged on the demo network: a realistic mix, not "insufficient" everywhere.
     const targets = page.getByRole("table", { name: "Every roadmap target, its V3 baseline and status" });
-    const status = async (key: string) => (await targets.getByTestId(`criterion-${key}`).innerText()).trim();
+    const status = async (key: string) =>
+      ((await targets.getByTestId(`criterion-${key}`).textContent()) ?? "").trim();
     expect(await status("sync_group")).toMatch(/Met$/);
     expect(await status("register_identity")).toMatch(/Not met$/);
     expect(await status("onchain_burst")).toMatch(/Not met$/);
