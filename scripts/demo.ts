@@ -3,6 +3,7 @@ import { rm } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import nextEnv from "@next/env";
 import { openDatabase } from "@/db/client";
+import { lockDataDir } from "@/db/pglite-lock";
 import { prepareDatabase } from "@/db/setup";
 import { parseEnv } from "@/lib/env";
 import { writeDemoHistory } from "@/server/demo/history";
@@ -49,8 +50,9 @@ for (const signal of ["SIGINT", "SIGTERM"] as const)
   process.on(signal, () => void stop(0, JSON.stringify({ stopped: true, signal })));
 
 try {
+  // A demo still running on this directory is refused (naming it) rather than wiped from under it.
+  lockDataDir(dataDir)();
   await rm(dataDir, { recursive: true, force: true });
-  await rm(`${dataDir}.lock`, { force: true });
   const started = performance.now();
   console.log("Starting the simulated network: a local EVM, the registry and 7 simulated nodes…");
   world = await startDemoWorld({ log: (line) => console.log(`  ${line}`) });

@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
@@ -77,6 +77,18 @@ test("npm run demo serves a labelled simulated network of seven nodes and stops 
     expect(await status("onchain_burst")).toMatch(/Not met$/);
     expect(await status("fork_rate")).toMatch(/Met$/);
     expect(await status("node_reliability")).toMatch(/Insufficient data$/);
+
+    // A second demo on the same directory is refused, and the running one keeps its data.
+    const second = spawnSync("node_modules/.bin/tsx", ["scripts/demo.ts", "--data-dir", dataDir], {
+      env: { ...process.env, PORT: String(await freePort()) },
+      encoding: "utf8",
+    });
+    expect(second.status).toBe(1);
+    expect(second.stderr).toContain("is already open in another process");
+    expect(second.stdout).not.toContain("Starting the simulated network");
+    expect(existsSync(join(dataDir, "PG_VERSION"))).toBe(true);
+    expect((await page.goto(`http://127.0.0.1:${port}/nodes`))?.status()).toBe(200);
+    await expect(page.locator("tbody tr")).toHaveCount(7);
 
     process.kill(-(demo.pid ?? 0), "SIGINT");
     expect(await exited).toBe(0);
