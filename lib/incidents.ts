@@ -1,6 +1,35 @@
+import { z } from "zod";
+
 /** An incident's words, as the team posts it and the status history shows it. */
 export const INCIDENT_SEVERITIES = ["minor", "major", "critical"] as const;
 export type IncidentSeverity = (typeof INCIDENT_SEVERITIES)[number];
 
 export const INCIDENT_STATUSES = ["investigating", "identified", "monitoring", "resolved"] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+
+const title = z.string().trim().min(1).max(200);
+const nodeId = z.number().int().positive().max(2_147_483_647).nullable();
+
+/** A maintenance window as the team announces it: it must end after it starts. */
+export const maintenanceInput = z
+  .object({ network: z.string(), nodeId, title, startsAt: z.date(), endsAt: z.date(), announcedAt: z.date() })
+  .refine((window) => window.startsAt < window.endsAt, "a maintenance window must end after it starts");
+export type MaintenanceInput = z.infer<typeof maintenanceInput>;
+
+/** An incident as the team posts it; a resolved one says when it ended, after it began. */
+export const incidentInput = z
+  .object({
+    network: z.string(),
+    nodeId,
+    title,
+    body: z.string().max(20_000).default(""),
+    severity: z.enum(INCIDENT_SEVERITIES),
+    status: z.enum(INCIDENT_STATUSES),
+    startedAt: z.date(),
+    resolvedAt: z.date().nullable(),
+  })
+  .refine(
+    (incident) => !incident.resolvedAt || incident.startedAt < incident.resolvedAt,
+    "an incident must be resolved after it started",
+  );
+export type IncidentInput = z.input<typeof incidentInput>;

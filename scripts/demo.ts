@@ -8,6 +8,7 @@ import { prepareDatabase } from "@/db/setup";
 import { parseEnv } from "@/lib/env";
 import { writeDemoHistory } from "@/server/demo/history";
 import { demoResults } from "@/simulation/demo-history";
+import { DEMO_REGIONS, demoProbeBackfill } from "@/simulation/demo-probes";
 import { type DemoWorld, startDemoWorld } from "@/simulation/demo-world";
 
 const usage = `
@@ -72,6 +73,7 @@ try {
     PROBE_ALLOW_PRIVATE: "1",
     PROBE_INTERVAL_S: "10",
     PROBE_DEGRADED_MS: "500",
+    PROBE_REGION: DEMO_REGIONS[0],
     WORKER: "inline",
   };
   console.log("Writing the demo's history through the ingest API…");
@@ -79,9 +81,12 @@ try {
   const handle = await openDatabase({ pgliteDir: dataDir });
   try {
     await prepareDatabase(handle, env);
-    await writeDemoHistory(handle.db, env, demoResults("local", new Date()), {
-      log: (line) => console.log(`  ${line}`),
-    });
+    const now = new Date();
+    const history = {
+      ...demoResults("local", now),
+      probes: demoProbeBackfill("local", now, { degradedMs: env.PROBE_DEGRADED_MS }),
+    };
+    await writeDemoHistory(handle.db, env, history, { now, log: (line) => console.log(`  ${line}`) });
   } finally {
     await handle.close();
   }

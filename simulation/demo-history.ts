@@ -7,7 +7,8 @@ const SEED = 20_251_202;
 
 /**
  * The QA results of the demo's last weeks, as the runners would push them: one benchmark run a day
- * for each operation (most targets met; identity registration and message delivery too slow),
+ * for each operation (most targets met; identity registration and message delivery too slow;
+ * renaming a group added two runs ago, so without enough samples yet),
  * integration runs of three SDKs (one failing run among one SDK's last five), daily fork checks
  * over thousands of groups (one forked group, weeks ago), and throughput runs (the off-chain burst
  * met, the on-chain burst not, a sustained day on three nodes met). The same seed, the same history.
@@ -56,10 +57,13 @@ export function demoResults(network: "local", now: Date): DemoResults {
       sdkVersion: "5.4.0",
       startedAt: iso(startedAt),
       finishedAt: iso(startedAt + 20 * 60_000),
-      results: DEMO_OPERATIONS.map(({ operation, typicalMs }) => ({
-        operation,
-        durationsMs: latencies(typicalMs, 40),
-      })),
+      // Renaming a group joined the suite two runs ago: not yet enough samples to judge it.
+      results: DEMO_OPERATIONS.filter(({ operation }) => operation !== "updateName-10" || i >= 28).map(
+        ({ operation, typicalMs }) => ({
+          operation,
+          durationsMs: latencies(typicalMs, 40),
+        }),
+      ),
     } satisfies BenchmarkRun;
   });
 

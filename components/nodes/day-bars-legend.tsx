@@ -8,6 +8,9 @@ export const TONE_CLASSES: Record<DayBarTone, string> = {
   not_registered: "border-line border-b",
 };
 
+/** A day with announced maintenance: its bar's top edge, over whatever colour the day has. */
+export const MAINTENANCE_CLASS = "border-t-4 border-t-accent";
+
 const ENTRIES: [DayBarTone, string][] = [
   ["up", "Up: no down minutes"],
   ["degraded", `Some down minutes, under ${DOWN_SHARE_FOR_RED * 100}% of the day's measured minutes`],
@@ -25,6 +28,13 @@ export function DayBarsLegend() {
           {text}
         </li>
       ))}
+      <li className="flex items-center gap-1.5">
+        <span
+          aria-hidden="true"
+          className={`inline-block h-3 w-2 rounded-[1px] bg-status-up ${MAINTENANCE_CLASS}`}
+        />
+        Announced maintenance (top edge)
+      </li>
     </ul>
   );
 }

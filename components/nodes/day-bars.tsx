@@ -1,5 +1,9 @@
+import { formatMinutes } from "@/lib/format";
 import type { DayBar, DayBarTone } from "@/lib/uptime/day-bars";
-import { DayBarsLegend, TONE_CLASSES } from "./day-bars-legend";
+import { DayBarsLegend, MAINTENANCE_CLASS, TONE_CLASSES } from "./day-bars-legend";
+
+const downText = (bar: DayBar) =>
+  `${bar.day} (${bar.down} min${bar.incidents ? `, ${bar.incidents} incident${bar.incidents === 1 ? "" : "s"}` : ""})`;
 
 /** Days shown below the md breakpoint, where 90 bars would be too thin to see or tap. */
 const SMALL_SCREEN_DAYS = 30;
@@ -11,6 +15,7 @@ const SMALL_SCREEN_DAYS = 30;
 export function DayBars({ bars }: { bars: DayBar[] }) {
   const count = (tone: DayBarTone) => bars.filter((bar) => bar.tone === tone).length;
   const bad = bars.filter((bar) => bar.tone === "down" || bar.tone === "degraded");
+  const maintenance = bars.filter((bar) => bar.maintenance > 0);
   return (
     <div>
       <ol
@@ -25,9 +30,10 @@ export function DayBars({ bars }: { bars: DayBar[] }) {
             tabIndex={0}
             aria-label={bar.label}
             data-tone={bar.tone}
+            data-maintenance={bar.maintenance > 0 || undefined}
             className={`group flex-1 rounded-[1px] ${TONE_CLASSES[bar.tone]} ${
-              index < bars.length - SMALL_SCREEN_DAYS ? "hidden md:block" : ""
-            }`}
+              bar.maintenance > 0 ? MAINTENANCE_CLASS : ""
+            } ${index < bars.length - SMALL_SCREEN_DAYS ? "hidden md:block" : ""}`}
           >
             <span
               aria-hidden="true"
@@ -50,7 +56,13 @@ export function DayBars({ bars }: { bars: DayBar[] }) {
         {count("not_registered") ? `, ${count("not_registered")} before the node was registered` : ""}.
         {bad.length > 0 ? (
           <span className="block text-ink-muted">
-            Days with down minutes: {bad.map((bar) => `${bar.day} (${bar.down} min)`).join(", ")}.
+            Days with down minutes: {bad.map(downText).join(", ")}.
+          </span>
+        ) : null}
+        {maintenance.length > 0 ? (
+          <span className="block text-ink-muted">
+            Announced maintenance (not counted against the node):{" "}
+            {maintenance.map((bar) => `${bar.day} (${formatMinutes(bar.maintenance)})`).join(", ")}.
           </span>
         ) : null}
       </p>

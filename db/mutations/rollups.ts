@@ -2,7 +2,7 @@ import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { histogramCount } from "@/lib/metrics/histogram";
 import { DAY_MS, HOUR_MS } from "@/lib/time";
 import type { Bucket, Granularity } from "@/lib/uptime/buckets";
-import type { NodeMinute, QuorumRule } from "@/lib/uptime/minutes";
+import type { NodeMinute, QuorumRule, RegionMinute } from "@/lib/uptime/minutes";
 import {
   dayRollups,
   daySpans,
@@ -71,15 +71,36 @@ export async function recomputeRollups(
 }
 
 async function rollupSpanAndDay(db: Db, span: Span, options: Options) {
-  await rollupSpan(db, span, options);
+  await rollupSpan(db, span, await regionMinutesOf(db, rangeOf(span)), options);
   await rollupDay(db, span.network, span.day, options);
 }
 
+/**
+ * Rolls up region-minutes that never were raw probes (a backfill, such as the demo's months of
+ * history) by the same rules as probes: quorum, region outages, maintenance, registration. Minute
+ * rows are written only where `minutesFrom` allows (older ones would be pruned at once).
+ */
+export async function rollupRegionMinutes(
+  db: Db,
+  span: Span,
+  regionMinutes: readonly RegionMinute[],
+  options: Options & { minutesFrom: number },
+) {
+  await rollupSpan(db, span, regionMinutes, options);
+  await rollupDay(db, span.network, span.day, options);
+}
+
+const rangeOf = (span: Span) => ({ network: span.network, from: new Date(span.from), to: new Date(span.to) });
+
 /** Recomputes one network's minute and hour rollups for the whole hours of a span. */
-async function rollupSpan(db: Db, span: Span, { now, rule }: Options) {
-  const range = { network: span.network, from: new Date(span.from), to: new Date(span.to) };
-  const [regionMinutes, registeredAt, maintenance] = await Promise.all([
-    regionMinutesOf(db, range),
+async function rollupSpan(
+  db: Db,
+  span: Span,
+  regionMinutes: readonly RegionMinute[],
+  { now, rule, minutesFrom = 0 }: Options & { minutesFrom?: number },
+) {
+  const range = rangeOf(span);
+  const [registeredAt, maintenance] = await Promise.all([
     registrationsOf(db, span.network),
     maintenanceOf(db, range),
   ]);
@@ -92,7 +113,9 @@ async function rollupSpan(db: Db, span: Span, { now, rule }: Options) {
   });
   await db.transaction(async (tx) => {
     await replaceRows(tx, uptimeRollups, { ...range, granularities: ["minute", "hour"] }, [
-      ...minutes.map((minute) => minuteRow(span.network, minute)),
+      ...minutes
+        .filter((minute) => minute.minute >= minutesFrom)
+        .map((minute) => minuteRow(span.network, minute)),
       ...hours.map((bucket) => bucketRow(span.network, bucket)),
     ]);
     await replaceRows(

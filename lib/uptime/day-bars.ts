@@ -67,5 +67,6 @@ function labelOf(day: string, tone: DayBarTone, availability: Availability, inci
   if (tone === "no_data")
     return `${day} UTC: no data${incidents ? `, ${plural(incidents, "incident")}` : ""}`;
   const percent = `${(Math.floor((availability.availability ?? 0) * 10_000) / 100).toFixed(2)}% up`;
-  return `${day} UTC: ${percent}, ${availability.down} min down, ${plural(incidents, "incident")}`;
+  const maintenance = availability.maintenance ? `, ${availability.maintenance} min maintenance` : "";
+  return `${day} UTC: ${percent}, ${availability.down} min down${maintenance}, ${plural(incidents, "incident")}`;
 }

@@ -1,4 +1,4 @@
-import { type Histogram, histogramOf, mergeHistograms } from "../metrics/histogram";
+import { type Histogram, histogramOf } from "../metrics/histogram";
 
 /**
  * The measurement rules of the methodology page, as pure functions over probe counts:
@@ -111,7 +111,9 @@ export function nodeMinutes(
   const grouped = new Map<string, RegionMinute[]>();
   for (const row of rows) {
     const key = `${row.nodeId}|${row.minute}`;
-    grouped.set(key, [...(grouped.get(key) ?? []), row]);
+    const group = grouped.get(key);
+    if (group) group.push(row);
+    else grouped.set(key, [row]);
   }
   const result: NodeMinute[] = [];
   for (const group of grouped.values()) {
@@ -126,7 +128,7 @@ export function nodeMinutes(
       state: inMaintenance(maintenance, nodeId, minute) ? "maintenance" : measured,
       probes: group.reduce((sum, row) => sum + row.probes, 0),
       failedProbes: group.reduce((sum, row) => sum + row.down, 0),
-      histogram: mergeHistograms(group.map((row) => histogramOf(row.latenciesMs))),
+      histogram: histogramOf(group.flatMap((row) => row.latenciesMs)),
     });
   }
   return result.sort((a, b) => a.nodeId - b.nodeId || a.minute - b.minute);

@@ -3,6 +3,7 @@ import { createIngestToken } from "@/db/mutations/tokens";
 import { INGEST_SCOPES } from "@/lib/auth/scopes";
 import type { Env } from "@/lib/env";
 import type { BenchmarkRun, ForkCheck, IntegrationRun, ThroughputRun } from "@/lib/ingest/schemas";
+import type { ProbeBackfill } from "@/lib/uptime/backfill";
 import {
   benchmarksEndpoint,
   forkChecksEndpoint,
@@ -12,12 +13,14 @@ import {
 import type { IngestContext } from "@/server/ingest/handler";
 import { evaluateAll } from "@/server/jobs/evaluate";
 import { runRegistrySyncJob } from "@/server/jobs/registry-sync";
+import { writeProbeBackfill } from "./probes";
 
 export type DemoHistory = {
   benchmarks: BenchmarkRun[];
   integrationRuns: IntegrationRun[];
   forkChecks: ForkCheck[];
   throughputRuns: ThroughputRun[];
+  probes: ProbeBackfill;
 };
 
 type Endpoint = (request: Request, context: IngestContext) => Promise<Response>;
@@ -58,6 +61,14 @@ export async function writeDemoHistory(
   await push(forkChecksEndpoint, history.forkChecks, "fork checks");
   await push(throughputEndpoint, history.throughputRuns, "throughput runs");
   await runRegistrySyncJob(db, env, { network: "local", trigger: "cli" });
+  await writeProbeBackfill(db, history.probes, {
+    network: "local",
+    days: 90,
+    minuteDays: 2,
+    liveRegion: env.PROBE_REGION,
+    now,
+    log,
+  });
   const evaluation = await evaluateAll(db, { now });
   log(
     `roadmap judged: ${evaluation.pass} met, ${evaluation.fail} not met, ${evaluation.insufficient_data} without enough data`,

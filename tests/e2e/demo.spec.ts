@@ -38,7 +38,7 @@ test("npm run demo serves a labelled simulated network of seven nodes and stops 
   try {
     await expect.poll(() => output, { timeout: 120_000 }).toContain(`Ready on http://localhost:${port}`);
     expect(output).toMatch(
-      /30 benchmark runs\n.*36 integration test runs\n.*60 fork checks\n.*3 throughput runs/,
+      /30 benchmark runs\n.*36 integration test runs\n.*60 fork checks\n.*3 throughput runs\n.*90 days of probes from 3 regions/,
     );
     expect(existsSync(join(dataDir, "left-from-last-run"))).toBe(false);
     const rpcPort = Number(/local EVM on http:\/\/127\.0\.0\.1:(\d+)/.exec(output)?.[1]);
@@ -76,7 +76,25 @@ test("npm run demo serves a labelled simulated network of seven nodes and stops 
     expect(await status("register_identity")).toMatch(/Not met$/);
     expect(await status("onchain_burst")).toMatch(/Not met$/);
     expect(await status("fork_rate")).toMatch(/Met$/);
-    expect(await status("node_reliability")).toMatch(/Insufficient data$/);
+    expect(await status("node_reliability")).toMatch(/Not met$/); // the flaky node, over 90 days of probes
+    expect(await status("rename_group_10")).toMatch(/Insufficient data$/); // benchmarked for two days only
+
+    // 90 days of probe history: every node has its bars, the flaky one its outage and incident, the
+    // node under announced maintenance its window, not counted against it.
+    await page.goto(`http://127.0.0.1:${port}/nodes/300`);
+    const bars = page.getByTestId("day-bars").locator("li");
+    await expect(bars).toHaveCount(90);
+    expect(await bars.evaluateAll((days) => days.filter((day) => day.dataset.tone === "no_data").length)).toBe(0);
+    const outageDay = new Date(Date.now() - 12 * 86_400_000).toISOString().slice(0, 10);
+    await expect(bars.filter({ hasText: outageDay })).toHaveAttribute("data-tone", "down");
+    await expect(page.getByTestId("day-bars-summary")).toContainText(/\(\d+ min, 1 incident\)/);
+    await expect(page.getByText("Probed from")).toBeVisible();
+    await page.goto(`http://127.0.0.1:${port}/nodes/200`);
+    await expect(page.locator('[data-testid="day-bars"] li[data-maintenance]')).toHaveCount(1);
+    await expect(page.getByTestId("day-bars-summary")).toContainText(
+      "Announced maintenance (not counted against the node): ",
+    );
+    await expect(page.getByTestId("day-bars-summary")).toContainText("(2 h)");
 
     // A second demo on the same directory is refused, and the running one keeps its data.
     const second = spawnSync("node_modules/.bin/tsx", ["scripts/demo.ts", "--data-dir", dataDir], {

@@ -173,6 +173,14 @@ describe("day bars", () => {
     expect(bars[0]?.label).toBe("2026-02-03 UTC: 99.93% up, 1 min down, 2 incidents");
     expect(bars[2]?.label).toBe("2026-02-05 UTC: no data");
   });
+
+  it("names a day's announced maintenance, which leaves its availability whole", () => {
+    const now = new Date("2026-02-04T00:00:00Z");
+    const start = Date.parse("2026-02-03T00:00:00Z");
+    const [bar] = dayBars([{ start, up: 1320, degraded: 0, down: 0, maintenance: 120 }], { days: 2, now });
+    expect(bar).toMatchObject({ tone: "up", maintenance: 120, availability: 1 });
+    expect(bar?.label).toBe("2026-02-03 UTC: 100.00% up, 0 min down, 120 min maintenance, 0 incidents");
+  });
 });
 
 describe("coverage", () => {
