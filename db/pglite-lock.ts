@@ -104,3 +104,6 @@ function unlinkQuietly(path: string) {
     // already gone
   }
 }
+
+/** Where the process holding a data directory answers CLIs' commands (server/control). */
+export const controlSocketPath = (dataDir: string) => `${resolve(dataDir)}.sock`;

@@ -3,6 +3,7 @@ import { rm } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import nextEnv from "@next/env";
 import { openDatabase } from "@/db/client";
+import { DEMO_DATABASE, freshDemoDatabase } from "@/db/demo-database";
 import { lockDataDir } from "@/db/pglite-lock";
 import { prepareDatabase } from "@/db/setup";
 import { parseEnv } from "@/lib/env";
@@ -17,9 +18,11 @@ Usage: npm run demo [-- --data-dir DIR]
 Runs the whole dashboard offline on a simulated XMTP network: a local EVM with the node registry and
 7 registered nodes of 5 operators, the simulated xmtpd nodes behind them (probed live), and the
 dashboard on PORT (default 3000) with its own embedded database, every page marked as simulated.
-Each start begins clean. Ctrl-C stops everything it started.
+Each start begins clean. Ctrl-C stops everything it started. With DATABASE_URL set, the demo uses a
+fresh database named xmtp_demo on that server instead (dropped and created at each start), never
+the configured database itself.
 
-  --data-dir DIR   where the demo's database lives (default .data/demo; wiped at each start)
+  --data-dir DIR   where the demo's embedded database lives (default .data/demo; wiped at each start)
 `;
 
 const { values } = parseArgs({
@@ -31,11 +34,16 @@ if (values.help) {
   process.exit(0);
 }
 nextEnv.loadEnvConfig(process.cwd(), false, { info: () => {}, error: console.error });
-const port = parseEnv({ PORT: process.env.PORT }).PORT;
+const { PORT: port, databaseUrl } = parseEnv({
+  PORT: process.env.PORT,
+  DATABASE_URL: process.env.DATABASE_URL,
+  POSTGRES_URL: process.env.POSTGRES_URL,
+});
 const dataDir = values["data-dir"] ?? ".data/demo";
 
 let world: DemoWorld | undefined;
 let server: ChildProcess | undefined;
+let database: Awaited<ReturnType<typeof freshDemoDatabase>> | undefined;
 let stopping = false;
 
 async function stop(code: number, line: string) {
@@ -44,6 +52,7 @@ async function stop(code: number, line: string) {
   server?.kill("SIGTERM");
   if (server && server.exitCode === null) await new Promise((resolve) => server?.once("exit", resolve));
   await world?.stop();
+  await database?.release();
   console.log(line);
   process.exit(code);
 }
@@ -51,16 +60,20 @@ for (const signal of ["SIGINT", "SIGTERM"] as const)
   process.on(signal, () => void stop(0, JSON.stringify({ stopped: true, signal })));
 
 try {
-  // A demo still running on this directory is refused (naming it) rather than wiped from under it.
-  lockDataDir(dataDir)();
-  await rm(dataDir, { recursive: true, force: true });
+  if (databaseUrl) database = await freshDemoDatabase(databaseUrl);
+  else {
+    // A demo still running on this directory is refused (naming it) rather than wiped from under it.
+    lockDataDir(dataDir)();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+  const where = database ? `database ${DEMO_DATABASE} on ${new URL(database.url).host}` : dataDir;
   const started = performance.now();
   console.log("Starting the simulated network: a local EVM, the registry and 7 simulated nodes…");
   world = await startDemoWorld({ log: (line) => console.log(`  ${line}`) });
   console.log(`Simulated network ready in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   const demoEnv = {
     PORT: String(port),
-    DATABASE_URL: "",
+    DATABASE_URL: database?.url ?? "",
     POSTGRES_URL: "",
     PGLITE_DIR: dataDir,
     DEMO_MODE: "1",
@@ -78,7 +91,7 @@ try {
   };
   console.log("Writing the demo's history through the ingest API…");
   const env = parseEnv({ ...process.env, ...demoEnv });
-  const handle = await openDatabase({ pgliteDir: dataDir });
+  const handle = await openDatabase(database ? { url: database.url } : { pgliteDir: dataDir });
   try {
     await prepareDatabase(handle, env);
     const now = new Date();
@@ -98,9 +111,7 @@ try {
     if (!stopping)
       void stop(1, JSON.stringify({ error: `the dashboard exited (${signal ?? `code ${code}`})` }));
   });
-  console.log(
-    `Demo dashboard starting on http://localhost:${port} (data in ${dataDir}); Ctrl-C stops it all.`,
-  );
+  console.log(`Demo dashboard starting on http://localhost:${port} (data in ${where}); Ctrl-C stops it all.`);
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error);
   console.error(`error: ${message}`);

@@ -1,6 +1,5 @@
-import { runEvaluationJob } from "@/server/jobs/evaluate";
 import { runCli } from "./lib/cli";
-import { withDatabase } from "./lib/database";
+import { runDatabaseCommand } from "./lib/database";
 
 const usage = `
 Usage: npm run evaluate [-- --quiet]
@@ -17,10 +16,5 @@ await runCli({
   usage,
   options: { quiet: { type: "boolean" } },
   main: ({ values, env }) =>
-    withDatabase(env, (handle) =>
-      runEvaluationJob(handle.db, {
-        trigger: "cli",
-        log: values.quiet ? undefined : (line) => console.error(line),
-      }),
-    ),
+    runDatabaseCommand(env, "evaluate", {}, values.quiet ? undefined : (line) => console.error(line)),
 });

@@ -1,8 +1,7 @@
 import { isAddress } from "viem";
 import { NETWORK_KEYS, type NetworkKey } from "@/lib/env";
-import { runRegistrySyncJob } from "@/server/jobs/registry-sync";
 import { runCli } from "./lib/cli";
-import { withDatabase } from "./lib/database";
+import { runDatabaseCommand } from "./lib/database";
 
 const usage = `
 Usage: npm run registry:sync -- [--network NAME] [--rpc URL] [--address 0x…] [--from-block N]
@@ -49,23 +48,20 @@ await runCli({
     const chunkSize = wholeNumber("--chunk-size", values["chunk-size"]);
     if (chunkSize === 0) throw new Error("--chunk-size must be at least 1");
     const network = (values.network ?? (rpc || address ? "local" : env.XMTP_NETWORKS[0])) as NetworkKey;
-    const runEnv = {
-      ...env,
-      XMTP_NETWORKS: [...new Set([...env.XMTP_NETWORKS, network])],
-      ...(network === "local" && rpc ? { SETTLEMENT_RPC_URL: rpc } : {}),
-      ...(network === "local" && address ? { NODE_REGISTRY_ADDRESS: address } : {}),
-    };
-    return withDatabase(runEnv, (handle) =>
-      runRegistrySyncJob(handle.db, runEnv, {
+    // Seeded with the named network too, so a network synced only from the command line has its row.
+    const runEnv = { ...env, XMTP_NETWORKS: [...new Set([...env.XMTP_NETWORKS, network])] };
+    return runDatabaseCommand(
+      runEnv,
+      "registry:sync",
+      {
         network,
-        trigger: "cli",
         rpcUrl: rpc,
-        address: address as `0x${string}` | undefined,
+        address,
         fromBlock: wholeNumber("--from-block", values["from-block"]),
         confirmations: wholeNumber("--confirmations", values.confirmations),
         chunkSize,
-        log: (line) => console.error(line),
-      }),
+      },
+      (line) => console.error(line),
     );
   },
 });

@@ -1,6 +1,5 @@
-import { runRetentionJob, runRollupJob } from "@/server/jobs/rollup";
 import { runCli } from "./lib/cli";
-import { withDatabase } from "./lib/database";
+import { runDatabaseCommand } from "./lib/database";
 
 const usage = `
 Usage: npm run rollup [-- --retention]
@@ -16,10 +15,5 @@ probes, then its day. Running it again changes nothing. The last line of output 
 await runCli({
   usage,
   options: { retention: { type: "boolean" } },
-  main: ({ values, env }) =>
-    withDatabase(env, async (handle) => {
-      const rollups = await runRollupJob(handle.db, { trigger: "cli" });
-      if (!values.retention) return rollups;
-      return { ...rollups, ...(await runRetentionJob(handle.db, env, { trigger: "cli" })) };
-    }),
+  main: ({ values, env }) => runDatabaseCommand(env, "rollup", { retention: values.retention ?? false }),
 });

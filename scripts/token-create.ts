@@ -1,7 +1,6 @@
-import { createIngestToken } from "@/db/mutations/tokens";
 import { parseScopes, TOKEN_NAME } from "@/lib/auth/tokens";
 import { runCli } from "./lib/cli";
-import { withDatabase } from "./lib/database";
+import { runDatabaseCommand } from "./lib/database";
 
 const usage = `
 Usage: npm run token:create -- --name NAME --scopes benchmarks,tests,forks,throughput,probes
@@ -21,7 +20,6 @@ await runCli({
     }
     if (!values.scopes) throw new Error("--scopes is required, e.g. --scopes benchmarks,tests");
     const scopes = parseScopes(values.scopes);
-    const name = values.name;
-    return withDatabase(env, (handle) => createIngestToken(handle.db, { name, scopes, actor: "cli" }));
+    return runDatabaseCommand(env, "token:create", { name: values.name, scopes });
   },
 });

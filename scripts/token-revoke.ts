@@ -1,6 +1,5 @@
-import { revokeIngestToken } from "@/db/mutations/tokens";
 import { runCli } from "./lib/cli";
-import { withDatabase } from "./lib/database";
+import { runDatabaseCommand } from "./lib/database";
 
 const usage = `
 Usage: npm run token:revoke -- --name NAME
@@ -14,6 +13,6 @@ await runCli({
   main: async ({ values, env }) => {
     const name = values.name;
     if (!name) throw new Error("--name is required");
-    return withDatabase(env, (handle) => revokeIngestToken(handle.db, { name, actor: "cli" }));
+    return runDatabaseCommand(env, "token:revoke", { name });
   },
 });

@@ -84,7 +84,9 @@ test("npm run demo serves a labelled simulated network of seven nodes and stops 
     await page.goto(`http://127.0.0.1:${port}/nodes/300`);
     const bars = page.getByTestId("day-bars").locator("li");
     await expect(bars).toHaveCount(90);
-    expect(await bars.evaluateAll((days) => days.filter((day) => day.dataset.tone === "no_data").length)).toBe(0);
+    expect(
+      await bars.evaluateAll((days) => days.filter((day) => day.dataset.tone === "no_data").length),
+    ).toBe(0);
     const outageDay = new Date(Date.now() - 12 * 86_400_000).toISOString().slice(0, 10);
     await expect(bars.filter({ hasText: outageDay })).toHaveAttribute("data-tone", "down");
     await expect(page.getByTestId("day-bars-summary")).toContainText(/\(\d+ min, 1 incident\)/);
@@ -95,6 +97,21 @@ test("npm run demo serves a labelled simulated network of seven nodes and stops 
       "Announced maintenance (not counted against the node): ",
     );
     await expect(page.getByTestId("day-bars-summary")).toContainText("(2 h)");
+
+    // The CLIs work beside it: the dashboard holding the embedded database runs their commands.
+    const cli = (...args: string[]) => {
+      const run = spawnSync("node_modules/.bin/tsx", args, {
+        env: { ...process.env, PGLITE_DIR: dataDir, DATABASE_URL: "", POSTGRES_URL: "" },
+        encoding: "utf8",
+      });
+      return { status: run.status, last: JSON.parse(run.stdout.trim().split("\n").at(-1) ?? "null") };
+    };
+    const created = cli("scripts/token-create.ts", "--name", "newcomer", "--scopes", "benchmarks");
+    expect(created.status).toBe(0);
+    expect(created.last.token).toMatch(/^xdm_/);
+    const evaluated = cli("scripts/evaluate.ts", "--quiet");
+    expect(evaluated.status).toBe(0);
+    expect(evaluated.last).toMatchObject({ criteria: 15, errors: 0 });
 
     // A second demo on the same directory is refused, and the running one keeps its data.
     const second = spawnSync("node_modules/.bin/tsx", ["scripts/demo.ts", "--data-dir", dataDir], {
@@ -110,7 +127,7 @@ test("npm run demo serves a labelled simulated network of seven nodes and stops 
 
     process.kill(-(demo.pid ?? 0), "SIGINT");
     expect(await exited).toBe(0);
-    expect(output.trim().split("\n").at(-1)).toMatch(/^\{"stopped":true/);
+    expect(output.trim().split("\n").at(-1)).toBe('{"stopped":true,"signal":"SIGINT"}'); // the demo's own, after the dashboard's
     for (const open of [port, rpcPort, ...nodePorts])
       expect(await listening(open), `port ${open}`).toBe(false);
   } finally {
