@@ -249,7 +249,7 @@ describe("health read models", () => {
     const day = new Date(T).toISOString().slice(0, 10);
     const bar = bars.find((entry) => entry.day === day);
     expect(bar).toMatchObject({ up: 8, down: 0, maintenance: 2, incidents: 1, tone: "up" });
-    expect(bar?.label).toBe(`${day} UTC: 100.00% up, 0 min down, 1 incident`);
+    expect(bar?.label).toBe(`${day} UTC: 100.00% up, 0 min down, 2 min maintenance, 1 incident`);
   });
 
   it("give each node's current state by quorum, and the network summary with the official thresholds", async () => {
