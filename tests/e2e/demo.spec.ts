@@ -115,7 +115,7 @@ test("npm run demo serves a labelled simulated network of seven nodes and stops 
 
     // A second demo on the same directory is refused, and the running one keeps its data.
     const second = spawnSync("node_modules/.bin/tsx", ["scripts/demo.ts", "--data-dir", dataDir], {
-      env: { ...process.env, PORT: String(await freePort()) },
+      env: { ...process.env, PORT: String(await freePort()), DATABASE_URL: "", POSTGRES_URL: "" },
       encoding: "utf8",
     });
     expect(second.status).toBe(1);
