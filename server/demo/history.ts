@@ -64,7 +64,7 @@ export async function writeDemoHistory(
   await writeProbeBackfill(db, history.probes, {
     network: "local",
     days: 90,
-    minuteDays: 2,
+    minuteDays: 2, // a month of minute rows would take most of the demo's start-up
     liveRegion: env.PROBE_REGION,
     now,
     log,

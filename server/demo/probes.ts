@@ -13,7 +13,7 @@ import { daySpans } from "@/lib/uptime/rollups";
 type Options = {
   network: string;
   days: number;
-  /** Minute rollups older than this many days are not written (retention would drop them). */
+  /** Minute rollups are written for this many days back only; older windows read hours and days. */
   minuteDays: number;
   liveRegion: string;
   now: Date;
