@@ -18,11 +18,16 @@ const REGION_EXTRA_MS: Record<string, number> = { "eu-west": 0, "us-east": 35, "
 
 type Window = { from: number; to: number };
 
+/** How long ago the node with bad metadata left the canonical set, and began answering HTTP 503. */
+export const DEMO_NODE_BROKEN_DAYS_AGO = 20;
+
 /** The days the demo's probe history remembers: an outage, a prober's own outage, announced maintenance. */
 export type DemoProbeEvents = {
   nodeOutage: Window & { nodeId: number; title: string };
   regionOutage: Window & { region: string };
   maintenance: Window & { nodeId: number; title: string; announcedAt: number };
+  /** The node answering HTTP 503 ever since it was taken out of the canonical set. */
+  broken: { nodeId: number; from: number };
 };
 
 /** The events, at fixed distances before `now` (whole UTC hours, so they read well on the pages). */
@@ -44,6 +49,7 @@ export function demoProbeEvents(now: Date): DemoProbeEvents {
       to: day(23, 11),
       announcedAt: day(26, 16),
     },
+    broken: { nodeId: 700, from: now.getTime() - DEMO_NODE_BROKEN_DAYS_AGO * DAY_MS },
   };
 }
 
@@ -52,7 +58,7 @@ export function demoProbeEvents(now: Date): DemoProbeEvents {
  * probe a minute from each region, latencies spread around each node's typical figure (the slow
  * node above the degraded threshold about a third of the time), the flaky node down for a few
  * minutes most days (about 0.2% of its minutes) plus its long outage, every node down in its
- * maintenance window, and one region's own outage in which it reached nothing. Nodes count from
+ * maintenance window, the broken node down since it left the canonical set, and one region's own outage in which it reached nothing. Nodes count from
  * their registration. The same seed and range, the same minutes.
  */
 export function demoRegionMinutes({
@@ -82,7 +88,8 @@ export function demoRegionMinutes({
         if (minute < from || minute >= to || (since && minute < since.getTime())) continue;
         const nodeDown =
           (nodeId === 300 && (flakyDown.has(minute) || within(events.nodeOutage, minute))) ||
-          (nodeId === events.maintenance.nodeId && within(events.maintenance, minute));
+          (nodeId === events.maintenance.nodeId && within(events.maintenance, minute)) ||
+          (nodeId === events.broken.nodeId && minute >= events.broken.from);
         DEMO_REGIONS.forEach((region, index) => {
           const regionDown = region === events.regionOutage.region && within(events.regionOutage, minute);
           if (nodeDown || regionDown) {

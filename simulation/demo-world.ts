@@ -1,4 +1,5 @@
 import type { Address } from "viem";
+import { DEMO_NODE_BROKEN_DAYS_AGO } from "./demo-probes";
 import {
   deployTestRegistry,
   type LocalChain,
@@ -38,6 +39,8 @@ export type DemoWorld = {
 const behaviourOf = (role: (typeof DEMO_NODES)[number]["role"]): SimulatedNodeOptions => {
   if (role === "slow") return { version: "v0.5.2", behaviour: "slow", slowMs: 700 };
   if (role === "lagging cursor") return { version: "v0.5.1", cursor: { 0: 10n, 1: 20n, 100: 940n } };
+  // Taken out of the canonical set when it broke; it still answers, with HTTP 503.
+  if (role === "bad metadata") return { version: "v0.4.0", behaviour: "http503" };
   return { version: "v0.5.2" };
 };
 
@@ -134,7 +137,7 @@ async function writeHistory(
   await add(60, badMetadata, url(700));
   await at(40);
   await registry.write("setHttpAddress", [200, url(200)], operators[moved.operator]);
-  await at(20);
+  await at(DEMO_NODE_BROKEN_DAYS_AGO);
   await registry.write("removeFromNetwork", [700]);
   // Back to the present, so the head block is now.
   await chain.testClient.setNextBlockTimestamp({ timestamp: BigInt(daysAgo(0)) });

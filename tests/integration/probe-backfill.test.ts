@@ -38,6 +38,7 @@ const events: DemoProbeEvents = {
     to: yesterday + 12 * HOUR,
     announcedAt: yesterday - DAY,
   },
+  broken: { nodeId: 700, from: now.getTime() },
 };
 // The demo's backfill with its events moved into the three days under test.
 const demo = demoProbeBackfill("local", now, { degradedMs: 500 });

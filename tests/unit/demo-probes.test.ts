@@ -11,7 +11,7 @@ const DAY = 86_400_000;
 const now = new Date("2026-12-02T18:30:00Z");
 const start = Math.floor(now.getTime() / DAY) * DAY - 89 * DAY;
 const events = demoProbeEvents(now);
-const registeredAt = new Map([100, 300, 400].map((id) => [id, new Date(start - DAY)]));
+const registeredAt = new Map([100, 300, 400, 700].map((id) => [id, new Date(start - DAY)]));
 const all = demoRegionMinutes({ from: start, to: now.getTime(), registeredAt, events, degradedMs: 500 });
 const minutes = nodeMinutes(all, {
   maintenance: [
@@ -31,7 +31,7 @@ describe("the demo's probe history", () => {
   });
 
   it("has each region probe each registered node once a minute, and nothing before registration", () => {
-    expect(all.length).toBe(3 * DEMO_REGIONS.length * ((now.getTime() - start) / 60_000));
+    expect(all.length).toBe(4 * DEMO_REGIONS.length * ((now.getTime() - start) / 60_000));
     const late = new Map([[500, new Date(now.getTime() - 2 * 3_600_000)]]);
     const rows = demoRegionMinutes({
       from: start,
@@ -49,6 +49,15 @@ describe("the demo's probe history", () => {
     expect(flaky).toBeGreaterThan(0.001);
     expect(flaky).toBeLessThan(0.004);
     expect(share(100, "down")).toBe(0);
+  });
+
+  it("has the broken node down from every region since it left the canonical set, and up before", () => {
+    const own = all.filter((row) => row.nodeId === events.broken.nodeId);
+    const since = own.filter((row) => row.minute >= events.broken.from);
+    expect(since.length).toBeGreaterThan(0);
+    expect(since.every((row) => row.down === 1)).toBe(true);
+    const before = minutes.filter((m) => m.nodeId === events.broken.nodeId && m.minute < events.broken.from);
+    expect(before.filter((m) => m.state === "down")).toEqual([]);
   });
 
   it("has the slow node degraded often, the steady one rarely", () => {
