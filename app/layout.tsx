@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { DemoBanner } from "@/components/layout/demo-banner";
 import { SiteHeader } from "@/components/layout/site-header";
 import { networkPreset } from "@/lib/chain/networks";
-import { getEnv, type NetworkKey } from "@/lib/env";
+import { getEnv } from "@/lib/env";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -24,11 +24,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   await connection(); // the network list follows the running server's environment, not the build's
   const env = getEnv();
   const { XMTP_NETWORKS: collected, defaultNetwork } = env;
-  // A demo offers only its simulated network; otherwise the public ones are always offered.
-  const keys: NetworkKey[] = env.DEMO_MODE
-    ? collected
-    : [...new Set(["testnet", "mainnet", ...collected] as const)];
-  const networks = keys.map((key) => ({ key, name: networkPreset(env, key).name }));
+  // Only the networks collected here: another's page would show no figures as if they were its own.
+  const networks = collected.map((key) => ({ key, name: networkPreset(env, key).name }));
   return (
     <html lang="en">
       <body className="min-h-screen font-sans antialiased">

@@ -18,7 +18,7 @@ export const metadata: Metadata = { title: "Overview" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function OverviewPage({ searchParams }: Props) {
-  const network = parseNetworkParam((await searchParams).network, getEnv().defaultNetwork);
+  const network = parseNetworkParam((await searchParams).network, getEnv());
   if (!network) notFound();
   const db = await getAppDb();
   const now = new Date();

@@ -1,15 +1,18 @@
 import { z } from "zod";
-import { NETWORK_KEYS, type NetworkKey } from "./env";
+import { type Env, NETWORK_KEYS, type NetworkKey } from "./env";
 
 const networkKey = z.enum(NETWORK_KEYS);
 
-/** The `?network=` of a page: `fallback` when absent, undefined when the value names no network. */
+/**
+ * The `?network=` of a page: the default network when absent, undefined when the value names no network this
+ * dashboard collects (a page for a network nobody collects would pass for that network's figures).
+ */
 export function parseNetworkParam(
   value: string | string[] | undefined,
-  fallback: NetworkKey,
+  env: Pick<Env, "defaultNetwork" | "XMTP_NETWORKS">,
 ): NetworkKey | undefined {
   const first = Array.isArray(value) ? value[0] : value;
-  if (first === undefined) return fallback;
+  if (first === undefined) return env.defaultNetwork;
   const result = networkKey.safeParse(first);
-  return result.success ? result.data : undefined;
+  return result.success && env.XMTP_NETWORKS.includes(result.data) ? result.data : undefined;
 }

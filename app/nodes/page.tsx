@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Nodes" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function NodesPage({ searchParams }: Props) {
-  const network = parseNetworkParam((await searchParams).network, getEnv().defaultNetwork);
+  const network = parseNetworkParam((await searchParams).network, getEnv());
   if (!network) notFound();
   const db = await getAppDb();
   const now = new Date();

@@ -10,7 +10,7 @@ import {
 } from "@/db/queries/criteria";
 import { loadCriterionInput } from "@/db/queries/criteria-inputs";
 import { getStages } from "@/db/queries/roadmap";
-import { getEnv, NETWORK_KEYS } from "@/lib/env";
+import { type Env, NETWORK_KEYS } from "@/lib/env";
 import { isoTime } from "@/lib/iso-time";
 import { INT4_MAX } from "@/lib/limits";
 import { criterionWindow, evidencePath } from "@/lib/roadmap/criteria";
@@ -19,9 +19,16 @@ import { EVIDENCE_PAGE_DEFAULT, EVIDENCE_PAGE_MAX, evidencePage } from "@/lib/ro
 import { apiError, csvResponse, jsonResponse } from "@/server/api/respond";
 
 /** The public read API's handlers: thin route files call these with the database and the clock. */
-type Context = { db: Db; now: Date };
+export type ReadContext = { db: Db; now: Date; env: Pick<Env, "XMTP_NETWORKS" | "defaultNetwork"> };
 
-const networkParam = z.enum(NETWORK_KEYS).optional();
+// A network this dashboard does not collect is refused, not answered with empty figures.
+const networkParam = ({ XMTP_NETWORKS: collected }: ReadContext["env"]) =>
+  z
+    .enum(NETWORK_KEYS)
+    .refine((network) => collected.includes(network), {
+      error: `is not collected here (collected: ${collected.join(", ")})`,
+    })
+    .optional();
 const isoParam = isoTime.optional();
 
 function badQuery(error: z.ZodError) {
@@ -33,7 +40,7 @@ function badQuery(error: z.ZodError) {
   );
 }
 
-export async function getStagesApi(_request: Request, { db, now }: Context) {
+export async function getStagesApi(_request: Request, { db, now }: ReadContext) {
   return jsonResponse({ asOf: now, stages: await stageReadinessDetails(db, { now }) });
 }
 
@@ -60,11 +67,11 @@ const CRITERIA_COLUMNS = [
   "evidenceUrl",
 ];
 
-export async function getCriteriaApi(request: Request, { db, now }: Context) {
+export async function getCriteriaApi(request: Request, { db, now, env }: ReadContext) {
   const params = new URL(request.url).searchParams;
   const query = z
     .object({
-      network: networkParam,
+      network: networkParam(env),
       stage: z.coerce.number().int().min(1).max(99).optional(),
       format: z.enum(["json", "csv"]).optional(),
     })
@@ -86,7 +93,7 @@ export async function getCriteriaApi(request: Request, { db, now }: Context) {
   });
 }
 
-export async function getCriterionApi(request: Request, { db, now }: Context, key: string) {
+export async function getCriterionApi(request: Request, { db, now }: ReadContext, key: string) {
   const query = z
     .object({ since: isoParam, limit: z.coerce.number().int().min(1).max(5000).optional() })
     .safeParse(Object.fromEntries(new URL(request.url).searchParams));
@@ -108,7 +115,7 @@ export async function getCriterionApi(request: Request, { db, now }: Context, ke
  * The data behind a criterion for a window (default: its latest evaluation's), with the figure
  * computed from exactly that data, so anyone can recompute it.
  */
-export async function getEvidenceApi(request: Request, { db, now }: Context, key: string) {
+export async function getEvidenceApi(request: Request, { db, now }: ReadContext, key: string) {
   const query = z
     .object({
       from: isoParam,
@@ -134,27 +141,25 @@ export async function getEvidenceApi(request: Request, { db, now }: Context, key
   return jsonResponse({ criterion: spec, window, method: METHODS[spec.kind], input: rows, page, evaluation });
 }
 
-export async function getSummaryApi(request: Request, { db, now }: Context) {
+export async function getSummaryApi(request: Request, { db, now, env }: ReadContext) {
   const query = z
-    .object({ network: networkParam })
+    .object({ network: networkParam(env) })
     .safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) return badQuery(query.error);
   const stages = await getStages(db);
   const network =
     query.data.network ??
     stages.find((stage) => stage.declaredStatus !== "complete")?.network ??
-    getEnv().defaultNetwork;
+    env.defaultNetwork;
   return jsonResponse(await networkSummary(db, { network, now }));
 }
 
-export async function getReadinessApi(request: Request, { db, now }: Context) {
+export async function getReadinessApi(request: Request, { db, now, env }: ReadContext) {
   const query = z
-    .object({ network: networkParam })
+    .object({ network: networkParam(env) })
     .safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) return badQuery(query.error);
-  return jsonResponse(
-    await networkReadiness(db, { network: query.data.network ?? getEnv().defaultNetwork, now }),
-  );
+  return jsonResponse(await networkReadiness(db, { network: query.data.network ?? env.defaultNetwork, now }));
 }
 
 const METHODS: Record<string, string> = {

@@ -15,6 +15,7 @@ import {
   getReadinessApi,
   getStagesApi,
   getSummaryApi,
+  type ReadContext,
 } from "@/server/api/read-api";
 import {
   benchmarksEndpoint,
@@ -56,10 +57,8 @@ const post = async (endpoint: Endpoint, body: unknown, query = "", type = "appli
   const response = await callEndpoint(endpoint, test, body, { token, query, type });
   expect(response.status, JSON.stringify(await response.clone().json())).toBe(201);
 };
-const api = async (
-  handler: (request: Request, context: { db: TestDatabase["handle"]["db"]; now: Date }) => Promise<Response>,
-  path: string,
-) => (await handler(new Request(`http://dashboard${path}`), { db: test.handle.db, now })).json();
+const api = async (handler: (request: Request, context: ReadContext) => Promise<Response>, path: string) =>
+  (await handler(new Request(`http://dashboard${path}`), { db: test.handle.db, now, env: test.env })).json();
 
 beforeAll(async () => {
   // The chain's clock starts 40 days back, so the nodes were registered before the month measured.
@@ -285,11 +284,16 @@ describe("the read API", () => {
     expect(readiness.targets.every((target: { metSince: string | null }) => target.metSince !== null)).toBe(
       true,
     );
-    const bad = await getSummaryApi(new Request("http://dashboard/api/v1/summary?network=moon"), {
-      db: test.handle.db,
-      now,
-    });
+    const context = { db: test.handle.db, now, env: test.env };
+    const bad = await getSummaryApi(new Request("http://dashboard/api/v1/summary?network=moon"), context);
     expect(bad.status).toBe(400);
+    // Known, but not collected here (XMTP_NETWORKS=local): refused, not answered with empty figures.
+    for (const path of ["/api/v1/summary?network=testnet", "/api/v1/criteria?network=mainnet"]) {
+      const handler = path.includes("summary") ? getSummaryApi : getCriteriaApi;
+      const refused = await handler(new Request(`http://dashboard${path}`), context);
+      expect(refused.status, path).toBe(400);
+      expect((await refused.json()).error.message).toBe("network: is not collected here (collected: local)");
+    }
   });
 
   it("serves every criterion's evidence, from which each measured value recomputes", async () => {
@@ -320,7 +324,7 @@ describe("the read API", () => {
     const statuses = (detail.history as { status: string }[]).map((row) => row.status);
     expect(statuses.slice(0, 3)).toEqual(["pass", "pass", "fail"]); // heartbeat, the change to pass, the failure before
     expect(detail.criterion.firstPassedAt).not.toBeNull();
-    const context = { db: test.handle.db, now };
+    const context = { db: test.handle.db, now, env: test.env };
     expect((await getCriterionApi(new Request("http://dashboard/x"), context, "nope")).status).toBe(404);
     const backwards = await getEvidenceApi(
       new Request(`http://dashboard/x?from=${at(0)}&to=${at(DAY)}`),
@@ -340,6 +344,7 @@ describe("the read API", () => {
     const response = await getCriteriaApi(new Request("http://dashboard/api/v1/criteria?format=csv"), {
       db: test.handle.db,
       now,
+      env: test.env,
     });
     expect(response.headers.get("content-type")).toContain("text/csv");
     expect(response.headers.get("access-control-allow-origin")).toBe("*");

@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 
 const summary = (db: Awaited<ReturnType<typeof openDatabase>>["db"]) =>
-  guarded((request: Request) => getSummaryApi(request, { db, now: new Date() }));
+  guarded((request: Request) => getSummaryApi(request, { db, now: new Date(), env: parseEnv({}) }));
 
 describe("the database down", () => {
   it("answers the read API with 503 and Retry-After, in the API's error shape", async () => {

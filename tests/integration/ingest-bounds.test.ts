@@ -147,7 +147,7 @@ describe("times outside a sane range", () => {
   });
 
   it("a query time out of range is a 400, not a 500", async () => {
-    const context = { db: test.handle.db, now: new Date() };
+    const context = { db: test.handle.db, now: new Date(), env: test.env };
     const history = await getCriterionApi(
       new Request("http://dashboard/api/v1/criteria/fork_rate?since=0000-01-01T00:00:00Z"),
       context,
@@ -178,7 +178,7 @@ describe("a big evidence window", () => {
     const evidence = (query: string) =>
       getEvidenceApi(
         new Request(`http://dashboard/api/v1/criteria/sync_group/evidence?${window}${query}`),
-        { db: test.handle.db, now: new Date() },
+        { db: test.handle.db, now: new Date(), env: test.env },
         "sync_group",
       );
     const first = await (await evidence("")).json();

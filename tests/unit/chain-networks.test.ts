@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { networkPreset, networkPresets } from "@/lib/chain/networks";
-import { parseEnv } from "@/lib/env";
+import { type NetworkKey, parseEnv } from "@/lib/env";
 import { parseNetworkParam } from "@/lib/network-param";
 
 const LOCAL_REGISTRY = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
@@ -103,21 +103,34 @@ describe("the network presets", () => {
 });
 
 describe("the ?network= of a page", () => {
+  const all = ["testnet", "mainnet", "local"] as const;
+  const param = (
+    value: string | string[] | undefined,
+    defaultNetwork: NetworkKey,
+    collected: readonly NetworkKey[] = all,
+  ) => parseNetworkParam(value, { defaultNetwork, XMTP_NETWORKS: [...collected] });
+
   it("is the configured default when absent", () => {
-    expect(parseNetworkParam(undefined, "testnet")).toBe("testnet");
-    expect(parseNetworkParam(undefined, "local")).toBe("local");
-    expect(parseNetworkParam([], "mainnet")).toBe("mainnet");
+    expect(param(undefined, "testnet")).toBe("testnet");
+    expect(param(undefined, "local")).toBe("local");
+    expect(param([], "mainnet")).toBe("mainnet");
   });
 
   it("names one of the networks, the first when repeated", () => {
-    expect(parseNetworkParam("mainnet", "testnet")).toBe("mainnet");
-    expect(parseNetworkParam("local", "testnet")).toBe("local");
-    expect(parseNetworkParam(["local", "mainnet"], "testnet")).toBe("local");
+    expect(param("mainnet", "testnet")).toBe("mainnet");
+    expect(param("local", "testnet")).toBe("local");
+    expect(param(["local", "mainnet"], "testnet")).toBe("local");
   });
 
   it("is undefined when the value names no network", () => {
-    expect(parseNetworkParam("devnet", "testnet")).toBeUndefined();
-    expect(parseNetworkParam("", "testnet")).toBeUndefined();
-    expect(parseNetworkParam(["devnet", "mainnet"], "testnet")).toBeUndefined();
+    expect(param("devnet", "testnet")).toBeUndefined();
+    expect(param("", "testnet")).toBeUndefined();
+    expect(param(["devnet", "mainnet"], "testnet")).toBeUndefined();
+  });
+
+  it("is undefined for a network this dashboard does not collect", () => {
+    expect(param("testnet", "local", ["local"])).toBeUndefined();
+    expect(param("mainnet", "testnet", ["testnet"])).toBeUndefined();
+    expect(param("local", "local", ["local"])).toBe("local");
   });
 });

@@ -36,7 +36,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function NodePage({ params, searchParams }: Props) {
   const query = await searchParams;
   const id = nodeIdParam.safeParse((await params).id);
-  const network = parseNetworkParam(query.network, getEnv().defaultNetwork);
+  const network = parseNetworkParam(query.network, getEnv());
   const latencyWindow = windowParam.safeParse(Array.isArray(query.window) ? query.window[0] : query.window);
   if (!id.success || !network || !latencyWindow.success) notFound();
   const db = await getAppDb();

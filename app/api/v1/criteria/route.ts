@@ -1,4 +1,5 @@
 import { getAppDb } from "@/db/app";
+import { getEnv } from "@/lib/env";
 import { guarded } from "@/server/api/guard";
 import { getCriteriaApi } from "@/server/api/read-api";
 import { preflight } from "@/server/api/respond";
@@ -6,7 +7,7 @@ import { preflight } from "@/server/api/respond";
 export const dynamic = "force-dynamic";
 
 export const GET = guarded(async (request: Request) =>
-  getCriteriaApi(request, { db: await getAppDb(), now: new Date() }),
+  getCriteriaApi(request, { db: await getAppDb(), now: new Date(), env: getEnv() }),
 );
 
 export const OPTIONS = preflight;
