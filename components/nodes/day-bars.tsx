@@ -1,9 +1,6 @@
 import { formatMinutes } from "@/lib/format";
-import type { DayBar, DayBarTone } from "@/lib/uptime/day-bars";
+import { type DayBar, type DayBarTone, downDaysText } from "@/lib/uptime/day-bars";
 import { DayBarsLegend, MAINTENANCE_CLASS, TONE_CLASSES } from "./day-bars-legend";
-
-const downText = (bar: DayBar) =>
-  `${bar.day} (${bar.down} min${bar.incidents ? `, ${bar.incidents} incident${bar.incidents === 1 ? "" : "s"}` : ""})`;
 
 /** Days shown below the md breakpoint, where 90 bars would be too thin to see or tap. */
 const SMALL_SCREEN_DAYS = 30;
@@ -14,7 +11,7 @@ const SMALL_SCREEN_DAYS = 30;
  */
 export function DayBars({ bars }: { bars: DayBar[] }) {
   const count = (tone: DayBarTone) => bars.filter((bar) => bar.tone === tone).length;
-  const bad = bars.filter((bar) => bar.tone === "down" || bar.tone === "degraded");
+  const downDays = downDaysText(bars);
   const maintenance = bars.filter((bar) => bar.maintenance > 0);
   return (
     <div>
@@ -54,10 +51,8 @@ export function DayBars({ bars }: { bars: DayBar[] }) {
         Of the last {bars.length} days: {count("up")} up, {count("degraded")} with a few down minutes,{" "}
         {count("down")} down, {count("no_data")} without data
         {count("not_registered") ? `, ${count("not_registered")} before the node was registered` : ""}.
-        {bad.length > 0 ? (
-          <span className="block text-ink-muted">
-            Days with down minutes: {bad.map(downText).join(", ")}.
-          </span>
+        {downDays.length > 0 ? (
+          <span className="block text-ink-muted">Days with down minutes: {downDays.join(", ")}.</span>
         ) : null}
         {maintenance.length > 0 ? (
           <span className="block text-ink-muted">

@@ -70,3 +70,33 @@ function labelOf(day: string, tone: DayBarTone, availability: Availability, inci
   const maintenance = availability.maintenance ? `, ${availability.maintenance} min maintenance` : "";
   return `${day} UTC: ${percent}, ${availability.down} min down${maintenance}, ${plural(incidents, "incident")}`;
 }
+
+/** Runs of this many days with no minute up read as one range in the summary. */
+const RUN_FOR_RANGE = 3;
+
+/**
+ * The summary's list of days with down minutes, oldest first: each with its down minutes and
+ * incidents, and runs of days down from start to end (a node gone for weeks) as one range.
+ */
+export function downDaysText(bars: readonly DayBar[]): string[] {
+  const allDown = (bar: DayBar) => bar.down > 0 && bar.up + bar.degraded === 0 && bar.incidents === 0;
+  const parts: string[] = [];
+  for (let index = 0; index < bars.length; ) {
+    const bar = bars[index] as DayBar;
+    let end = index;
+    while (allDown(bar) && end + 1 < bars.length && allDown(bars[end + 1] as DayBar)) end += 1;
+    if (end - index + 1 >= RUN_FOR_RANGE) {
+      const run = bars.slice(index, end + 1);
+      const minutes = run.reduce((sum, day) => sum + day.down, 0);
+      parts.push(`${bar.day} to ${run.at(-1)?.day} (down all ${run.length} days, ${minutes} min)`);
+      index = end + 1;
+      continue;
+    }
+    if (bar.tone === "down" || bar.tone === "degraded")
+      parts.push(
+        `${bar.day} (${bar.down} min${bar.incidents ? `, ${plural(bar.incidents, "incident")}` : ""})`,
+      );
+    index += 1;
+  }
+  return parts;
+}

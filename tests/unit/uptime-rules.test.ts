@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { availabilityOf, countableMinutes, rollUp } from "@/lib/uptime/buckets";
-import { dayBars } from "@/lib/uptime/day-bars";
+import { dayBars, downDaysText } from "@/lib/uptime/day-bars";
 import { nodeMinutes, quorumState, type RegionMinute, regionOutages } from "@/lib/uptime/minutes";
 
 const T0 = Date.parse("2026-02-03T10:00:00Z");
@@ -180,6 +180,54 @@ describe("day bars", () => {
     const [bar] = dayBars([{ start, up: 1320, degraded: 0, down: 0, maintenance: 120 }], { days: 2, now });
     expect(bar).toMatchObject({ tone: "up", maintenance: 120, availability: 1 });
     expect(bar?.label).toBe("2026-02-03 UTC: 100.00% up, 0 min down, 120 min maintenance, 0 incidents");
+  });
+});
+
+describe("the list of days with down minutes", () => {
+  const now = new Date("2026-02-10T12:00:00Z");
+  const day = (n: number) => Date.parse("2026-02-01T00:00:00Z") + n * 86_400_000;
+  const row = (n: number, up: number, down: number) => ({
+    start: day(n),
+    up,
+    degraded: 0,
+    down,
+    maintenance: 0,
+  });
+
+  it("names each day with its down minutes and incidents, and leaves out days without any", () => {
+    const bars = dayBars([row(0, 1440, 0), row(1, 1437, 3), row(2, 1000, 440)], {
+      days: 3,
+      now: new Date("2026-02-03T12:00:00Z"),
+      incidentsByDay: { "2026-02-03": 1 },
+    });
+    expect(downDaysText(bars)).toEqual(["2026-02-02 (3 min)", "2026-02-03 (440 min, 1 incident)"]);
+  });
+
+  it("reads a run of three or more days down from start to end as one range, shorter runs day by day", () => {
+    const rows = [row(0, 1400, 40), row(1, 0, 1440), row(2, 0, 1440), row(3, 1440, 0), row(4, 0, 1440)];
+    rows.push(row(5, 0, 1440), row(6, 0, 1440), row(7, 0, 1440), row(8, 1440, 0), row(9, 0, 720));
+    const bars = dayBars(rows, { days: 10, now });
+    expect(downDaysText(bars)).toEqual([
+      "2026-02-01 (40 min)",
+      "2026-02-02 (1440 min)",
+      "2026-02-03 (1440 min)",
+      "2026-02-05 to 2026-02-08 (down all 4 days, 5760 min)",
+      "2026-02-10 (720 min)",
+    ]);
+  });
+
+  it("keeps a day with an incident on its own, so the incident stays named", () => {
+    const rows = [row(0, 0, 1440), row(1, 0, 1440), row(2, 0, 1440)];
+    const bars = dayBars(rows, {
+      days: 3,
+      now: new Date("2026-02-03T23:59:00Z"),
+      incidentsByDay: { "2026-02-02": 1 },
+    });
+    expect(downDaysText(bars)).toEqual([
+      "2026-02-01 (1440 min)",
+      "2026-02-02 (1440 min, 1 incident)",
+      "2026-02-03 (1440 min)",
+    ]);
   });
 });
 
