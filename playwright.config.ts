@@ -7,10 +7,13 @@ import { chromiumLaunchOptions } from "./tests/support/chromium";
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_BASE_URL = `http://127.0.0.1:${port}`;
 
-// The e2e server (tests/e2e/server.ts) runs the production build on a fresh embedded database (the
-// newcomer's default), collecting a local EVM's registry; the public networks' RPCs point at a closed
-// local port, since this machine has no outside network.
-const dataDir = process.env.E2E_PGLITE_DIR ?? join(mkdtempSync(join(tmpdir(), "xmtp-e2e-")), "pglite");
+// The suite's server is `npm run demo` on the production build: the simulated network a newcomer
+// sees, on a fresh embedded database. Workers load this file again and inherit the directory.
+const demoDir = process.env.E2E_DEMO_DIR ?? join(mkdtempSync(join(tmpdir(), "xmtp-e2e-")), "demo");
+process.env.E2E_DEMO_DIR = demoDir;
+
+// Specs that start their own servers (npm start, another demo) run after the rest, on a quiet machine.
+const OWN_SERVERS = /(start-stop|fresh-start|demo-lifecycle)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -24,20 +27,22 @@ export default defineConfig({
     launchOptions: chromiumLaunchOptions(),
     trace: "retain-on-failure",
   },
+  projects: [
+    { name: "demo", testIgnore: OWN_SERVERS },
+    { name: "own servers", testMatch: OWN_SERVERS, dependencies: ["demo"] },
+  ],
   webServer: {
-    command: "node --import tsx tests/e2e/server.ts",
+    command: `node_modules/.bin/tsx scripts/demo.ts --data-dir ${demoDir}`,
     url: `${E2E_BASE_URL}/`,
     timeout: 240_000,
     reuseExistingServer: false,
     stdout: "pipe",
+    // Ctrl-C, as a newcomer stops it: the demo stops its chain and nodes too.
+    gracefulShutdown: { signal: "SIGINT", timeout: 30_000 },
     env: {
       PORT: String(port),
       DATABASE_URL: "",
       POSTGRES_URL: "",
-      PGLITE_DIR: dataDir,
-      TESTNET_RPC_URL: "http://127.0.0.1:4",
-      MAINNET_RPC_URL: "http://127.0.0.1:4",
-      WORKER: "inline",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

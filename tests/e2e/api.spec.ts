@@ -2,36 +2,34 @@ import { expect, test } from "@playwright/test";
 
 test.describe("the read API", () => {
   test("summarizes a network with its stage, readiness, nodes and criteria", async ({ request }) => {
-    const response = await request.get("/api/v1/summary?network=testnet");
+    const response = await request.get("/api/v1/summary");
     expect(response.status()).toBe(200);
     expect(response.headers()["access-control-allow-origin"]).toBe("*");
     const summary = await response.json();
+    // The demo judges its QA history: 8 of the 15 targets met; its 5 canonical nodes answer.
     expect(summary).toMatchObject({
-      network: "testnet",
+      network: "local",
       currentStage: { number: 2, title: "Testnet validation", declaredStatus: "in_progress" },
-      readiness: { ready: false, targetsTotal: 14 },
-      criteria: { total: 14 },
-      nodes: { total: 0, status: "unknown" },
+      readiness: { ready: false, targetsMet: 8, targetsTotal: 15 },
+      criteria: { passed: 8, total: 15 },
+      nodes: { total: 5 },
     });
     expect(Date.parse(summary.asOf)).not.toBeNaN();
     expect((await request.get("/api/v1/summary?network=moon")).status()).toBe(400);
+    expect((await request.get("/api/v1/summary?network=testnet")).status()).toBe(400); // not collected here
   });
 
   test("lists the criteria as JSON and CSV, each with its evidence", async ({ request }) => {
-    await expect(async () => {
-      const { criteria, total } = await (await request.get("/api/v1/criteria")).json();
-      expect(total).toBe(15);
-      expect(criteria.every((c: { status: string | null }) => c.status !== null)).toBe(true);
-    }).toPass({ timeout: 30_000 });
+    const { criteria, total } = await (await request.get("/api/v1/criteria")).json();
+    expect(total).toBe(15);
+    expect(criteria.every((c: { status: string | null }) => c.status !== null)).toBe(true);
     const csv = await request.get("/api/v1/criteria?format=csv&stage=2");
     expect(csv.headers()["content-type"]).toContain("text/csv");
     expect((await csv.text()).trim().split("\r\n")).toHaveLength(14);
     const evidence = await (await request.get("/api/v1/criteria/sync_group/evidence")).json();
-    expect(evidence).toMatchObject({
-      criterion: { key: "sync_group" },
-      input: { kind: "latency_p95", results: [] },
-    });
-    expect(evidence.evaluation.status).toBe("insufficient_data");
+    expect(evidence).toMatchObject({ criterion: { key: "sync_group" }, input: { kind: "latency_p95" } });
+    expect(evidence.input.results.length).toBeGreaterThan(0);
+    expect(evidence.evaluation.status).toBe("pass");
     expect((await request.get("/api/v1/criteria/nope")).status()).toBe(404);
   });
 
