@@ -11,7 +11,8 @@ const SMALL_SCREEN_DAYS = 30;
  */
 export function DayBars({ bars }: { bars: DayBar[] }) {
   const count = (tone: DayBarTone) => bars.filter((bar) => bar.tone === tone).length;
-  const downDays = downDaysText(bars);
+  const downDays = downDaysText(bars.filter((bar) => bar.tone === "down"));
+  const fewDownDays = downDaysText(bars.filter((bar) => bar.tone === "degraded"));
   const maintenance = bars.filter((bar) => bar.maintenance > 0);
   return (
     <div>
@@ -52,7 +53,7 @@ export function DayBars({ bars }: { bars: DayBar[] }) {
         {count("down")} down, {count("no_data")} without data
         {count("not_registered") ? `, ${count("not_registered")} before the node was registered` : ""}.
         {downDays.length > 0 ? (
-          <span className="block text-ink-muted">Days with down minutes: {downDays.join(", ")}.</span>
+          <span className="block text-ink-muted">Days down: {downDays.join(", ")}.</span>
         ) : null}
         {maintenance.length > 0 ? (
           <span className="block text-ink-muted">
@@ -61,6 +62,14 @@ export function DayBars({ bars }: { bars: DayBar[] }) {
           </span>
         ) : null}
       </p>
+      {fewDownDays.length > 0 ? (
+        <details className="mt-1 text-ink-muted text-sm" data-testid="day-bars-few-down">
+          <summary className="cursor-pointer">
+            {fewDownDays.length} {fewDownDays.length === 1 ? "day" : "days"} with a few down minutes
+          </summary>
+          <p className="mt-1">{fewDownDays.join(", ")}.</p>
+        </details>
+      ) : null}
       <DayBarsLegend />
     </div>
   );

@@ -80,11 +80,14 @@ const RUN_FOR_RANGE = 3;
  */
 export function downDaysText(bars: readonly DayBar[]): string[] {
   const allDown = (bar: DayBar) => bar.down > 0 && bar.up + bar.degraded === 0 && bar.incidents === 0;
+  const dayAfter = (a: DayBar, b: DayBar) => Date.parse(b.day) - Date.parse(a.day) === DAY_MS;
   const parts: string[] = [];
   for (let index = 0; index < bars.length; ) {
     const bar = bars[index] as DayBar;
     let end = index;
-    while (allDown(bar) && end + 1 < bars.length && allDown(bars[end + 1] as DayBar)) end += 1;
+    const next = () => bars[end + 1] as DayBar;
+    while (allDown(bar) && end + 1 < bars.length && allDown(next()) && dayAfter(bars[end] as DayBar, next()))
+      end += 1;
     if (end - index + 1 >= RUN_FOR_RANGE) {
       const run = bars.slice(index, end + 1);
       const minutes = run.reduce((sum, day) => sum + day.down, 0);

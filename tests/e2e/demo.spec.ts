@@ -46,7 +46,12 @@ test("90 days of probe history: the flaky node's outage and incident, the announ
   );
   const outageDay = new Date(Date.now() - 12 * 86_400_000).toISOString().slice(0, 10);
   await expect(bars.filter({ hasText: outageDay })).toHaveAttribute("data-tone", "down");
-  await expect(page.getByTestId("day-bars-summary")).toContainText(/\(\d+ min, 1 incident\)/);
+  await expect(page.getByTestId("day-bars-summary")).toContainText(/Days down: .*\(\d+ min, 1 incident\)/);
+  // Its many short outages are one line, opened on demand, each day with its minutes.
+  const fewDown = page.getByTestId("day-bars-few-down");
+  await expect(fewDown.locator("summary")).toHaveText(/^\d+ days with a few down minutes$/);
+  await fewDown.locator("summary").click();
+  await expect(fewDown).toContainText(/\d{4}-\d\d-\d\d \(\d min\)/);
   await page.goto("/nodes/200");
   await expect(page.locator('[data-testid="day-bars"] li[data-maintenance]')).toHaveCount(1);
   await expect(page.getByTestId("day-bars-summary")).toContainText(

@@ -216,6 +216,17 @@ describe("the list of days with down minutes", () => {
     ]);
   });
 
+  it("joins only days that follow each other, when given some of the bars", () => {
+    const rows = [row(0, 0, 1440), row(1, 0, 1440), row(2, 1430, 10), row(3, 0, 1440), row(4, 0, 1440)];
+    const bars = dayBars(rows, { days: 5, now: new Date("2026-02-05T23:59:00Z") });
+    expect(downDaysText(bars.filter((bar) => bar.tone === "down"))).toEqual([
+      "2026-02-01 (1440 min)",
+      "2026-02-02 (1440 min)",
+      "2026-02-04 (1440 min)",
+      "2026-02-05 (1440 min)",
+    ]);
+  });
+
   it("keeps a day with an incident on its own, so the incident stays named", () => {
     const rows = [row(0, 0, 1440), row(1, 0, 1440), row(2, 0, 1440)];
     const bars = dayBars(rows, {
