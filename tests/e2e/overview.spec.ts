@@ -34,8 +34,9 @@ test.describe("overview", () => {
       const row = table.getByTestId(`criterion-${key}`);
       await expect(row).toContainText(title);
       await expect(row).toContainText(target);
-      // The measured p95 with its sample count: the demo pushes 240 samples a week (80 for renames).
-      await expect(row).toContainText(/\d(\.\d+)? m?s · n = (240|80)/);
+      // The measured p95 with its sample count: the demo's nightly run (02:00 UTC) pushes 40 samples an
+      // operation, so a 7-day window holds six or seven runs by the hour of the day (renames: two runs).
+      await expect(row).toContainText(/\d(\.\d+)? m?s · n = (240|280|80)\b/);
     }
     await expect(table.getByTestId(/^criterion-/)).toHaveCount(15);
   });
