@@ -16,3 +16,12 @@ export function parseNetworkParam(
   const result = networkKey.safeParse(first);
   return result.success && env.XMTP_NETWORKS.includes(result.data) ? result.data : undefined;
 }
+
+/** `?network=` of an API: optional, one of the networks collected here (errors name them). */
+export const collectedNetworkParam = ({ XMTP_NETWORKS: collected }: Pick<Env, "XMTP_NETWORKS">) =>
+  z
+    .enum(NETWORK_KEYS)
+    .refine((network) => collected.includes(network), {
+      error: `is not collected here (collected: ${collected.join(", ")})`,
+    })
+    .optional();

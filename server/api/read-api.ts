@@ -10,9 +10,10 @@ import {
 } from "@/db/queries/criteria";
 import { loadCriterionInput } from "@/db/queries/criteria-inputs";
 import { getStages } from "@/db/queries/roadmap";
-import { type Env, NETWORK_KEYS } from "@/lib/env";
+import type { Env } from "@/lib/env";
 import { isoTime } from "@/lib/iso-time";
 import { INT4_MAX } from "@/lib/limits";
+import { collectedNetworkParam } from "@/lib/network-param";
 import { criterionWindow, evidencePath } from "@/lib/roadmap/criteria";
 import { evaluateCriterion } from "@/lib/roadmap/evaluate";
 import { EVIDENCE_PAGE_DEFAULT, EVIDENCE_PAGE_MAX, evidencePage } from "@/lib/roadmap/evidence-page";
@@ -22,16 +23,10 @@ import { apiError, csvResponse, jsonResponse } from "@/server/api/respond";
 export type ReadContext = { db: Db; now: Date; env: Pick<Env, "XMTP_NETWORKS" | "defaultNetwork"> };
 
 // A network this dashboard does not collect is refused, not answered with empty figures.
-const networkParam = ({ XMTP_NETWORKS: collected }: ReadContext["env"]) =>
-  z
-    .enum(NETWORK_KEYS)
-    .refine((network) => collected.includes(network), {
-      error: `is not collected here (collected: ${collected.join(", ")})`,
-    })
-    .optional();
+const networkParam = collectedNetworkParam;
 const isoParam = isoTime.optional();
 
-function badQuery(error: z.ZodError) {
+export function badQuery(error: z.ZodError) {
   const issue = error.issues[0];
   return apiError(
     400,

@@ -1,0 +1,156 @@
+"use client";
+
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+import type { LatencyPoint } from "@/lib/latency/series";
+
+const LINES = [
+  { key: "p50Ms", name: "p50", stroke: "var(--ink-muted)", dash: undefined },
+  { key: "p95Ms", name: "p95", stroke: "var(--accent)", dash: undefined },
+  { key: "p99Ms", name: "p99", stroke: "var(--status-degraded)", dash: "4 2" },
+] as const;
+
+export const bucketLabel = (iso: string, bucket: "hour" | "day") =>
+  bucket === "hour" ? `${iso.slice(5, 10)} ${iso.slice(11, 16)}` : iso.slice(0, 10);
+
+function TooltipBody({
+  active,
+  payload,
+  bucket,
+}: {
+  active?: boolean;
+  payload?: { payload: LatencyPoint }[];
+  bucket: "hour" | "day";
+}) {
+  const point = payload?.[0]?.payload;
+  if (!active || !point) return null;
+  const local = new Date(point.start).toLocaleString(undefined, {
+    month: "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+  });
+  return (
+    <div className="rounded border border-line bg-surface px-2 py-1 text-ink text-xs shadow-sm">
+      <p className="font-medium">
+        {bucketLabel(point.start, bucket)} UTC <span className="text-ink-muted">({local} local)</span>
+      </p>
+      {point.samples === 0 ? (
+        <p>no samples</p>
+      ) : (
+        <p>
+          p50 {point.p50Ms?.toFixed(1)} · p95 {point.p95Ms?.toFixed(1)} · p99 {point.p99Ms?.toFixed(1)} ms · n
+          = {point.samples}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * p50 / p95 / p99 over time with the target (dashed) and the V3 figure (dotted), both labelled in
+ * words. A bucket without samples is a gap in the lines, never a zero.
+ */
+export function LatencyChart({
+  points,
+  bucket,
+  target,
+  targetLabel,
+  baseline,
+  baselineLabel,
+}: {
+  points: LatencyPoint[];
+  bucket: "hour" | "day";
+  target: number;
+  targetLabel: string;
+  baseline: number | null;
+  baselineLabel: string | null;
+}) {
+  return (
+    <div className="h-56 w-full" data-testid="latency-chart">
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart data={points} margin={{ top: 16, right: 12, bottom: 4, left: 0 }}>
+          <CartesianGrid stroke="var(--line)" vertical={false} />
+          <XAxis
+            dataKey="start"
+            tickFormatter={(iso: string) => (bucket === "hour" ? iso.slice(11, 16) : iso.slice(5, 10))}
+            stroke="var(--ink-muted)"
+            fontSize={11}
+            minTickGap={24}
+            label={{
+              value: bucket === "hour" ? "UTC hour" : "UTC day",
+              position: "insideBottomRight",
+              offset: -2,
+              fontSize: 11,
+              fill: "var(--ink-muted)",
+            }}
+            height={36}
+          />
+          <YAxis
+            domain={[0, "auto"]}
+            stroke="var(--ink-muted)"
+            fontSize={11}
+            width={48}
+            label={{
+              value: "ms",
+              angle: -90,
+              position: "insideLeft",
+              fontSize: 11,
+              fill: "var(--ink-muted)",
+            }}
+          />
+          <Tooltip content={<TooltipBody bucket={bucket} />} />
+          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <ReferenceLine
+            y={target}
+            ifOverflow="extendDomain"
+            stroke="var(--status-down)"
+            strokeDasharray="6 4"
+            label={{
+              value: targetLabel,
+              position: "insideTopRight",
+              fontSize: 11,
+              fill: "var(--status-down)",
+            }}
+          />
+          {baseline !== null ? (
+            <ReferenceLine
+              y={baseline}
+              ifOverflow="extendDomain"
+              stroke="var(--ink-muted)"
+              strokeDasharray="2 3"
+              label={{
+                value: baselineLabel ?? "",
+                position: "insideTopLeft",
+                fontSize: 11,
+                fill: "var(--ink-muted)",
+              }}
+            />
+          ) : null}
+          {LINES.map((line) => (
+            <Line
+              key={line.key}
+              dataKey={line.key}
+              name={line.name}
+              stroke={line.stroke}
+              strokeDasharray={line.dash}
+              strokeWidth={line.key === "p95Ms" ? 2.5 : 1.5}
+              dot={points.filter((point) => point.samples > 0).length < 3}
+              connectNulls={false}
+              isAnimationActive={false}
+            />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

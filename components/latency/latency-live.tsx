@@ -1,0 +1,139 @@
+"use client";
+
+import { bucketLabel, LatencyChart } from "@/components/charts/latency-chart";
+import { LiveProvider, UpdatedAgo, useLiveData } from "@/components/charts/live";
+import { CriterionStatusBadge } from "@/components/roadmap/criterion-status";
+import { formatTarget, formatValue } from "@/lib/format";
+import type { LatencyOperation, LatencyView } from "@/lib/latency/view";
+
+const ms = (value: number | null) => (value === null ? "—" : value.toFixed(1));
+
+function OperationFigure({ op, view, search }: { op: LatencyOperation; view: LatencyView; search: string }) {
+  const targetLabel = `target ${formatTarget(op.comparator, op.target, "ms")}`;
+  const baselineLabel =
+    op.baseline !== null ? (op.baselineLabel ?? `V3 ~${formatValue(op.baseline, "ms")}`) : null;
+  const { overall } = op;
+  const csv = `/api/v1/latency?${search}${search ? "&" : ""}operation=${op.key}&format=csv`;
+  const judgedHere = op.judgedOn === view.network;
+  return (
+    <figure
+      className="rounded-lg border border-line bg-surface p-4 sm:p-5"
+      aria-labelledby={`latency-${op.key}`}
+      data-testid={`latency-${op.key}`}
+    >
+      <figcaption className="mb-2 flex flex-col gap-1">
+        <span className="flex flex-wrap items-baseline justify-between gap-2">
+          <span id={`latency-${op.key}`} className="font-semibold">
+            {op.title}
+          </span>
+          {judgedHere ? (
+            <CriterionStatusBadge status={op.status} />
+          ) : (
+            <span className="text-ink-muted text-xs">judged on {op.judgedOn}</span>
+          )}
+        </span>
+        <span className="text-ink-muted text-sm">
+          p95 {targetLabel}
+          {baselineLabel ? ` · ${baselineLabel}` : ""}. Over the range:{" "}
+          {overall.samples === 0 ? (
+            "no samples"
+          ) : (
+            <>
+              p50 {ms(overall.p50Ms)} ms · p95 {ms(overall.p95Ms)} ms · p99 {ms(overall.p99Ms)} ms · n ={" "}
+              {overall.samples.toLocaleString("en-US")}
+            </>
+          )}
+          {op.summaryResults > 0 ? ` (${op.summaryResults} results sent as summaries only, not merged)` : ""}
+          {judgedHere && op.measured !== null
+            ? `. The verdict uses the last ${op.windowDays} days: p95 ${formatValue(op.measured, "ms")}.`
+            : "."}
+        </span>
+      </figcaption>
+      {overall.samples === 0 ? (
+        <p role="status" className="rounded border border-line border-dashed p-4 text-ink-muted text-sm">
+          No benchmark results for this operation in this range{view.region ? ` from ${view.region}` : ""}
+          {view.sdk ? ` with ${view.sdk}` : ""}: nothing to draw.
+        </p>
+      ) : (
+        <LatencyChart
+          points={op.points}
+          bucket={view.range.bucket}
+          target={op.target}
+          targetLabel={targetLabel}
+          baseline={op.baseline}
+          baselineLabel={baselineLabel}
+        />
+      )}
+      <div className="mt-2 flex flex-wrap items-center justify-between gap-2 text-sm">
+        <details className="text-sm">
+          <summary className="cursor-pointer text-accent">Table of this chart</summary>
+          <div className="mt-2 max-h-72 overflow-auto">
+            <table className="w-full text-left text-xs tabular-nums">
+              <caption className="sr-only">
+                {op.title}: percentiles per UTC {view.range.bucket}, in ms
+              </caption>
+              <thead>
+                <tr className="text-ink-muted">
+                  <th scope="col" className="py-1 pr-3 font-medium">
+                    UTC {view.range.bucket}
+                  </th>
+                  <th scope="col" className="py-1 pr-3 text-right font-medium">
+                    Samples
+                  </th>
+                  <th scope="col" className="py-1 pr-3 text-right font-medium">
+                    p50 ms
+                  </th>
+                  <th scope="col" className="py-1 pr-3 text-right font-medium">
+                    p95 ms
+                  </th>
+                  <th scope="col" className="py-1 text-right font-medium">
+                    p99 ms
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {op.points.map((point) => (
+                  <tr key={point.start} className="border-line border-t">
+                    <th scope="row" className="py-1 pr-3 font-normal">
+                      {bucketLabel(point.start, view.range.bucket)}
+                    </th>
+                    <td className="py-1 pr-3 text-right">{point.samples}</td>
+                    <td className="py-1 pr-3 text-right">{ms(point.p50Ms)}</td>
+                    <td className="py-1 pr-3 text-right">{ms(point.p95Ms)}</td>
+                    <td className="py-1 text-right">{ms(point.p99Ms)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+        <a href={csv} className="text-accent underline underline-offset-2" download>
+          Download CSV
+        </a>
+      </div>
+    </figure>
+  );
+}
+
+function Operations({ initial, search }: { initial: LatencyView; search: string }) {
+  const { data, updatedAt, failed } = useLiveData(`/api/v1/latency?${search}`, initial, initial.asOf);
+  return (
+    <div className="flex flex-col gap-4">
+      <UpdatedAgo updatedAt={updatedAt} failed={failed} />
+      <div className="grid gap-4 lg:grid-cols-2">
+        {data.operations.map((op) => (
+          <OperationFigure key={op.key} op={op} view={data} search={search} />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+/** The seven latency charts, drawn from the server's data and refreshed live. */
+export function LatencyLive({ initial, search }: { initial: LatencyView; search: string }) {
+  return (
+    <LiveProvider>
+      <Operations initial={initial} search={search} />
+    </LiveProvider>
+  );
+}

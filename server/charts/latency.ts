@@ -1,0 +1,63 @@
+import type { Db } from "@/db/client";
+import { criteriaWithTimeline, criterionSpecs } from "@/db/queries/criteria";
+import { getLatencyFilterValues, getLatencyResults } from "@/db/queries/latency";
+import type { TimeRange } from "@/lib/latency/range";
+import { latencySeries } from "@/lib/latency/series";
+import type { LatencyView } from "@/lib/latency/view";
+
+/** The seven latency targets, each with its percentiles over time on one network, region and SDK. */
+export async function latencyView(
+  db: Db,
+  {
+    network,
+    range,
+    region,
+    sdk,
+    now,
+  }: { network: string; range: TimeRange; region?: string; sdk?: string; now: Date },
+): Promise<LatencyView> {
+  const [rows, specs, results, options] = await Promise.all([
+    criteriaWithTimeline(db),
+    criterionSpecs(db),
+    getLatencyResults(db, { network, from: range.from, to: range.to, region, sdk }),
+    getLatencyFilterValues(db, { network }),
+  ]);
+  const metricOf = new Map(specs.map((spec) => [spec.key, spec.metric]));
+  const latency = rows.filter((row) => row.category === "latency");
+  const series = latencySeries(
+    results,
+    range,
+    latency.map((row) => metricOf.get(row.key) ?? row.key),
+  );
+  return {
+    network,
+    asOf: now.toISOString(),
+    range: {
+      preset: range.preset,
+      from: range.from.toISOString(),
+      to: range.to.toISOString(),
+      bucket: range.bucket,
+    },
+    region: region ?? null,
+    sdk: sdk ?? null,
+    options,
+    operations: latency.map((row, index) => {
+      const { points, overall, summaryResults } = series[index] as (typeof series)[number];
+      return {
+        key: row.key,
+        title: row.title,
+        comparator: row.comparator,
+        target: row.target,
+        baseline: row.baseline,
+        baselineLabel: row.baselineLabel,
+        judgedOn: row.network,
+        status: row.status,
+        measured: row.measured,
+        windowDays: row.windowDays,
+        points,
+        overall,
+        summaryResults,
+      };
+    }),
+  };
+}
