@@ -29,10 +29,11 @@ database on the server of DATABASE_URL, or PGlite without it):
 
   probe ingest   results/s through POST /api/ingest/probes (the route's handler behind a plain
                  HTTP server), in batches, and a raw COPY of the same rows for comparison
-  pages          server response times (p50/p95 of sequential requests) of the overview, nodes, node
-                 and stage pages and /api/v1/summary, served by the production build (built first when
-                 there is none) over --nodes registry nodes with --days days of history, and the
-                 overview's first-load JavaScript (every script its HTML loads, gzipped)
+  pages          server response times (p50/p95 of sequential requests) of the overview, nodes, node,
+                 stage and latency pages, /api/v1/summary and /api/v1/latency, served by the production
+                 build (built first when there is none) over --nodes registry nodes with --days days of
+                 history (probes, rollups, an hourly QA benchmark run, evaluations), and each page's
+                 first-load JavaScript (every script its HTML loads, gzipped)
 
 The last line of output is a JSON summary.
 
@@ -137,7 +138,10 @@ async function pagesBench(
         nodes: "/nodes?network=testnet",
         node: `/nodes/${middle}?network=testnet`,
         stage: "/stages/2",
+        latency: "/latency?network=testnet",
+        latency90d: "/latency?network=testnet&range=90d",
         summaryApi: "/api/v1/summary?network=testnet",
+        latencyApi: "/api/v1/latency?network=testnet",
       };
       const timings: Record<string, Awaited<ReturnType<typeof timePage>>> = {};
       for (const [name, path] of Object.entries(paths)) {
@@ -145,11 +149,16 @@ async function pagesBench(
         const { p50Ms, p95Ms } = timings[name];
         console.error(`pages: ${path} p50 ${p50Ms} ms, p95 ${p95Ms} ms (target p95 ≤ 100 ms)`);
       }
-      const js = await firstLoadJs(`${app.url}${paths.overview}`);
-      console.error(
-        `pages: overview first-load JS ${js.gzipKb} kB gzipped in ${js.files} files (target ≤ 250 kB)`,
-      );
-      return { driver: database.handle.driver, nodeCount, days, ...timings, overviewFirstLoadJs: js };
+      const firstLoad: Record<string, Awaited<ReturnType<typeof firstLoadJs>>> = {};
+      for (const [name, path] of Object.entries(paths)) {
+        if (path.startsWith("/api/")) continue;
+        firstLoad[name] = await firstLoadJs(`${app.url}${path}`);
+        const { gzipKb, files } = firstLoad[name];
+        console.error(
+          `pages: ${path} first-load JS ${gzipKb} kB gzipped in ${files} files (target ≤ 250 kB)`,
+        );
+      }
+      return { driver: database.handle.driver, nodeCount, days, ...timings, firstLoadJs: firstLoad };
     } finally {
       app.stop();
     }

@@ -1,34 +1,58 @@
 import { and, asc, eq, gte, isNotNull, lt } from "drizzle-orm";
-import type { LatencyResult } from "@/lib/latency/series";
+import type { Bucket } from "@/lib/latency/range";
+import type { LatencyBuckets } from "@/lib/latency/series";
+import { type Histogram, mergeHistograms } from "@/lib/metrics/histogram";
+import { DAY_MS, HOUR_MS } from "@/lib/time";
 import type { Db } from "../client";
-import { benchmarkResults } from "../schema";
+import { benchmarkResults, benchmarkRollups } from "../schema";
 
-type Filter = { network: string; from: Date; to: Date; region?: string; sdk?: string };
+type Filter = { network: string; from: Date; to: Date; bucket: Bucket; region?: string; sdk?: string };
 
-/** Every mapped benchmark result of a network in [from, to), optionally of one region or SDK. */
-export async function getLatencyResults(
+/**
+ * A network's mapped benchmark results in the buckets of [from, to), optionally of one region or
+ * SDK: their rollups merged per metric and UTC bucket (whole hours or days, epoch-aligned).
+ */
+export async function getLatencyBuckets(
   db: Db,
-  { network, from, to, region, sdk }: Filter,
-): Promise<LatencyResult[]> {
+  { network, from, to, bucket, region, sdk }: Filter,
+): Promise<LatencyBuckets> {
+  const size = bucket === "hour" ? HOUR_MS : DAY_MS;
+  const t = benchmarkRollups;
   const rows = await db
     .select({
-      metricKey: benchmarkResults.metricKey,
-      startedAt: benchmarkResults.startedAt,
-      histogram: benchmarkResults.histogram,
+      metricKey: t.metricKey,
+      bucketStart: t.bucketStart,
+      histogram: t.histogram,
+      summaryResults: t.summaryResults,
     })
-    .from(benchmarkResults)
+    .from(t)
     .where(
       and(
-        eq(benchmarkResults.network, network),
-        isNotNull(benchmarkResults.metricKey),
-        gte(benchmarkResults.startedAt, from),
-        lt(benchmarkResults.startedAt, to),
-        region === undefined ? undefined : eq(benchmarkResults.region, region),
-        sdk === undefined ? undefined : eq(benchmarkResults.sdk, sdk),
+        eq(t.network, network),
+        eq(t.granularity, bucket),
+        gte(t.bucketStart, new Date(Math.floor(from.getTime() / size) * size)),
+        lt(t.bucketStart, to),
+        region === undefined ? undefined : eq(t.region, region),
+        sdk === undefined ? undefined : eq(t.sdk, sdk),
       ),
-    )
-    .orderBy(asc(benchmarkResults.startedAt));
-  return rows.map((row) => ({ ...row, metricKey: row.metricKey as string }));
+    );
+  const merged = new Map<string, { metricKey: string; start: number; parts: Histogram[] }>();
+  const summaryResults = new Map<string, number>();
+  for (const row of rows) {
+    const start = row.bucketStart.getTime();
+    const key = `${row.metricKey}|${start}`;
+    const entry = merged.get(key) ?? { metricKey: row.metricKey, start, parts: [] };
+    entry.parts.push(row.histogram);
+    merged.set(key, entry);
+    summaryResults.set(row.metricKey, (summaryResults.get(row.metricKey) ?? 0) + row.summaryResults);
+  }
+  return {
+    buckets: [...merged.values()].map(({ parts, ...entry }) => ({
+      ...entry,
+      histogram: mergeHistograms(parts),
+    })),
+    summaryResults,
+  };
 }
 
 /** The regions and SDKs a network's benchmark results name, for the filters. */

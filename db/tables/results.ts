@@ -5,6 +5,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -72,6 +73,27 @@ export const benchmarkResults = pgTable(
     index("benchmark_results_metric_idx").on(t.network, t.metricKey, t.startedAt),
     index("benchmark_results_run_idx").on(t.runId),
   ],
+);
+
+/**
+ * Mapped benchmark results merged per metric, region, SDK and UTC hour or day, kept up to date as runs
+ * arrive: what the latency charts read instead of every result. Region and SDK are '' when a run
+ * named none (a key column cannot be null).
+ */
+export const benchmarkRollups = pgTable(
+  "benchmark_rollups",
+  {
+    network: text("network").notNull(),
+    metricKey: text("metric_key").notNull(),
+    region: text("region").notNull().default(""),
+    sdk: text("sdk").notNull().default(""),
+    granularity: text("granularity", { enum: ["hour", "day"] }).notNull(),
+    bucketStart: timestamp("bucket_start", { withTimezone: true }).notNull(),
+    histogram: jsonb("histogram").$type<Histogram>().notNull().default({}),
+    // Results sent as summaries only: counted, but they cannot be merged into percentiles.
+    summaryResults: integer("summary_results").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.network, t.granularity, t.metricKey, t.bucketStart, t.region, t.sdk] })],
 );
 
 /** Editable map from QA test ids (`groupsync-10`, `newGroup-100`) to roadmap keys. */

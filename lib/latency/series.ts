@@ -1,5 +1,4 @@
 import { type Histogram, histogramCount, mergeHistograms, quantile } from "@/lib/metrics/histogram";
-import { DAY_MS, HOUR_MS } from "@/lib/time";
 import { bucketStarts, type TimeRange } from "./range";
 
 /** One bucket of an operation's latency: percentiles of the merged histograms, null without samples. */
@@ -20,7 +19,11 @@ export type LatencySeries = {
   summaryResults: number;
 };
 
-export type LatencyResult = { metricKey: string; startedAt: Date; histogram: Histogram | null };
+/** A range's results, merged per metric and bucket (`start` in ms, aligned to the bucket size). */
+export type LatencyBuckets = {
+  buckets: { metricKey: string; start: number; histogram: Histogram }[];
+  summaryResults: Map<string, number>;
+};
 
 // Hundredths of a millisecond, as the verdicts show them: a histogram's estimate is no finer.
 const round = (value: number | null) => (value === null ? null : Math.round(value * 100) / 100);
@@ -33,40 +36,30 @@ const percentiles = (histogram: Histogram): Omit<LatencyPoint, "start"> => ({
 });
 
 /**
- * Each operation's p50 / p95 / p99 per UTC bucket over the range, from the merged histograms of its
- * results. Every bucket is present, an empty one with 0 samples and null percentiles: a gap on a
- * chart, never a zero.
+ * Each operation's p50 / p95 / p99 per UTC bucket over the range. Every bucket is present, an empty
+ * one with 0 samples and null percentiles: a gap on a chart, never a zero.
  */
 export function latencySeries(
-  results: readonly LatencyResult[],
+  { buckets, summaryResults }: LatencyBuckets,
   range: Pick<TimeRange, "from" | "to" | "bucket">,
   metricKeys: readonly string[],
 ): LatencySeries[] {
-  const size = range.bucket === "hour" ? HOUR_MS : DAY_MS;
   const starts = bucketStarts(range);
   return metricKeys.map((metricKey) => {
-    const byBucket = new Map<number, Histogram[]>();
-    const all: Histogram[] = [];
-    let summaryResults = 0;
-    for (const result of results) {
-      const at = result.startedAt.getTime();
-      if (result.metricKey !== metricKey || at < range.from.getTime() || at >= range.to.getTime()) continue;
-      if (!result.histogram) {
-        summaryResults += 1;
-        continue;
-      }
-      const start = Math.floor(at / size) * size;
-      byBucket.set(start, [...(byBucket.get(start) ?? []), result.histogram]);
-      all.push(result.histogram);
-    }
+    const byStart = new Map(
+      buckets
+        .filter((bucket) => bucket.metricKey === metricKey)
+        .map((bucket) => [bucket.start, bucket.histogram]),
+    );
+    const points = starts.map((start) => ({
+      start: new Date(start).toISOString(),
+      ...percentiles(byStart.get(start) ?? {}),
+    }));
     return {
       metricKey,
-      points: starts.map((start) => ({
-        start: new Date(start).toISOString(),
-        ...percentiles(mergeHistograms(byBucket.get(start) ?? [])),
-      })),
-      overall: percentiles(mergeHistograms(all)),
-      summaryResults,
+      points,
+      overall: percentiles(mergeHistograms(byStart.values())),
+      summaryResults: summaryResults.get(metricKey) ?? 0,
     };
   });
 }

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { gzipSync } from "node:zlib";
 import { sql } from "drizzle-orm";
@@ -13,7 +13,7 @@ const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
  * A network's history at steady state, written straight into the tables the pages read: `nodes`
  * registry nodes (half canonical), day and hour rollups for `days` days, minute rollups, raw probes
  * and cursor snapshots for the last day (the pages read minutes only at window edges and probes only
- * for the state now), and an hourly evaluation history for every criterion (failing for 30 days,
+ * for the state now), a QA benchmark run every hour, and an hourly evaluation history for every criterion (failing for 30 days,
  * then passing: two changes, the rest heartbeats).
  */
 export async function seedHistory(db: Db, { nodes, days }: { nodes: number; days: number }) {
@@ -56,6 +56,23 @@ export async function seedHistory(db: Db, { nodes, days }: { nodes: number; days
            case when t < ${since} + interval '30 days' then 150 else 90 end, c.target, c.unit,
            t - interval '7 days', t, 500, '{}'::jsonb, t, t = ${since} or t = ${since} + interval '30 days'
     from criteria c, generate_series(${since}, now(), interval '1 hour') t`);
+  // QA benchmarks: a run every hour, from one of 3 regions with one of 2 SDKs, of the seven mapped operations.
+  await db.execute(sql`
+    insert into benchmark_runs (run_id, network, started_at, body_hash, source, region, sdk)
+    select 'bench-' || extract(epoch from t)::bigint, 'testnet', t, md5(t::text), 'bench',
+           (array['us-east', 'eu-west', 'ap-south'])[1 + extract(hour from t)::int % 3],
+           (array['xmtp-js', 'libxmtp'])[1 + extract(hour from t)::int % 2]
+    from generate_series(${since}, now() - interval '1 hour', interval '1 hour') t`);
+  await db.execute(sql`
+    insert into benchmark_results (run_id, network, started_at, region, sdk, operation, metric_key, count, histogram)
+    select r.id, r.network, r.started_at, r.region, r.sdk, m.operation, m.metric_key, 120, ${histogram}::jsonb
+    from benchmark_runs r, (values ('groupsync-10', 'sync_group'), ('streamMessage-10', 'send_message'),
+      ('newGroup-100', 'create_group_100'), ('create', 'register_identity'), ('addMember-10', 'add_member_10'),
+      ('addMember-250', 'add_member_250'), ('updateName-10', 'rename_group_10')) m(operation, metric_key)
+    where r.source = 'bench'`);
+  // Their hour and day rollups, by the statement the rollups' migration rebuilds them with.
+  const migration = readFileSync("db/migrations/0007_benchmark_rollups.sql", "utf8");
+  await db.execute(sql.raw(migration.split("--> statement-breakpoint").at(-1) as string));
   await db.execute(sql`analyze`); // as autovacuum would have by then: plans from real statistics
 }
 

@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import { criteriaWithTimeline, criterionSpecs } from "@/db/queries/criteria";
-import { getLatencyFilterValues, getLatencyResults } from "@/db/queries/latency";
+import { getLatencyBuckets, getLatencyFilterValues } from "@/db/queries/latency";
 import type { TimeRange } from "@/lib/latency/range";
 import { latencySeries } from "@/lib/latency/series";
 import type { LatencyView } from "@/lib/latency/view";
@@ -16,16 +16,16 @@ export async function latencyView(
     now,
   }: { network: string; range: TimeRange; region?: string; sdk?: string; now: Date },
 ): Promise<LatencyView> {
-  const [rows, specs, results, options] = await Promise.all([
+  const [rows, specs, buckets, options] = await Promise.all([
     criteriaWithTimeline(db),
     criterionSpecs(db),
-    getLatencyResults(db, { network, from: range.from, to: range.to, region, sdk }),
+    getLatencyBuckets(db, { network, from: range.from, to: range.to, bucket: range.bucket, region, sdk }),
     getLatencyFilterValues(db, { network }),
   ]);
   const metricOf = new Map(specs.map((spec) => [spec.key, spec.metric]));
   const latency = rows.filter((row) => row.category === "latency");
   const series = latencySeries(
-    results,
+    buckets,
     range,
     latency.map((row) => metricOf.get(row.key) ?? row.key),
   );

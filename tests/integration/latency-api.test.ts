@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LATENCY_CSV_COLUMNS, type LatencyView } from "@/lib/latency/view";
+import { histogramOf, quantile } from "@/lib/metrics/histogram";
 import { getLatencyApi } from "@/server/api/latency-api";
 import { benchmarksEndpoint } from "@/server/ingest/endpoints";
 import { setUpIngest } from "../support/ingest";
@@ -84,6 +87,14 @@ describe("GET /api/v1/latency", () => {
     const byDay = Object.fromEntries(sync.points.map((point) => [point.start.slice(0, 10), point.samples]));
     expect(byDay).toMatchObject({ "2026-11-28": 5, "2026-11-29": 0, "2026-11-30": 1 });
     expect(sync.points.find((point) => point.start.startsWith("2026-11-29"))?.p95Ms).toBeNull();
+    // The day's two runs are merged into one histogram in SQL: their percentiles, not an average.
+    const merged = histogramOf([40, 50, 60, 400, 500]);
+    const rounded = (q: number) => Math.round((quantile(merged, q) as number) * 100) / 100;
+    expect(sync.points.find((point) => point.start.startsWith("2026-11-28"))).toMatchObject({
+      p50Ms: rounded(0.5),
+      p95Ms: rounded(0.95),
+      p99Ms: rounded(0.99),
+    });
     // Summaries cannot be merged into percentiles: counted, not drawn.
     const create = view.operations[2] as LatencyView["operations"][number];
     expect(create.summaryResults).toBe(3);
@@ -158,5 +169,41 @@ describe("GET /api/v1/latency", () => {
     const unknown = await get("operation=throughput_burst");
     expect(unknown.status).toBe(404);
     expect((await unknown.json()).error.message).toBe("operation: no latency target throughput_burst");
+  });
+
+  it("counts runs pushed at once into the same hour, and a replayed run once", async () => {
+    const before = (await json("from=2026-11-29&to=2026-11-29&region=ap-south")).operations[0]?.overall
+      .samples;
+    expect(before).toBe(0);
+    const runs = Array.from({ length: 4 }, (_, i) =>
+      run(`ap-${i}`, "ap-south", "xmtp-js", `2026-11-29T10:0${i}:00Z`, [30 + i, 31 + i]),
+    );
+    await Promise.all(runs.map((body) => send(body)));
+    const replay = await benchmarksEndpoint(
+      new Request("http://dashboard/api/ingest/benchmarks", {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body: JSON.stringify(runs[0]),
+      }),
+      { db: test.handle.db, env: test.env },
+    );
+    expect(replay.status).toBe(200);
+    const view = await json("from=2026-11-29&to=2026-11-29&region=ap-south");
+    expect(view.operations[0]?.points[10]).toMatchObject({ start: "2026-11-29T10:00:00.000Z", samples: 8 });
+    expect(view.operations[2]?.summaryResults).toBe(4);
+  });
+
+  it("rebuilds from the stored results, in its migration, the rollups the runs added one by one", async () => {
+    const rollups = () =>
+      test.handle.db.execute(sql`select network, metric_key, region, sdk, granularity, bucket_start, histogram,
+        summary_results from benchmark_rollups order by 1, 2, 3, 4, 5, 6`);
+    const incremental = (await rollups()).rows;
+    expect(incremental.length).toBeGreaterThan(10);
+    const migration = readFileSync("db/migrations/0007_benchmark_rollups.sql", "utf8").split(
+      "--> statement-breakpoint",
+    );
+    await test.handle.db.execute(sql`delete from benchmark_rollups`);
+    await test.handle.db.execute(sql.raw(migration.at(-1) as string));
+    expect((await rollups()).rows).toEqual(incremental);
   });
 });

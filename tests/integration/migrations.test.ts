@@ -15,6 +15,7 @@ const EXPECTED_TABLES = [
   "audit_log",
   "auth_nonces",
   "benchmark_results",
+  "benchmark_rollups",
   "benchmark_runs",
   "criteria",
   "criterion_evaluations",

@@ -10,7 +10,7 @@ import {
   resolveRange,
   type TimeRange,
 } from "@/lib/latency/range";
-import { type LatencyResult, latencySeries } from "@/lib/latency/series";
+import { latencySeries } from "@/lib/latency/series";
 import { LATENCY_CSV_COLUMNS, type LatencyView, latencyCsvRows } from "@/lib/latency/view";
 import { histogramOf, quantile } from "@/lib/metrics/histogram";
 
@@ -102,11 +102,19 @@ describe("time ranges", () => {
   });
 });
 
-const result = (metricKey: string, at: string, durations: number[] | null): LatencyResult => ({
-  metricKey,
-  startedAt: new Date(at),
-  histogram: durations ? histogramOf(durations) : null,
+const day = (iso: string) => Date.parse(iso);
+const buckets = (
+  entries: [metricKey: string, start: string, durations: number[]][],
+  summaries: [string, number][] = [],
+) => ({
+  buckets: entries.map(([metricKey, start, durations]) => ({
+    metricKey,
+    start: day(start),
+    histogram: histogramOf(durations),
+  })),
+  summaryResults: new Map(summaries),
 });
+const rounded = (value: number | null) => Math.round((value as number) * 100) / 100;
 
 describe("latency series", () => {
   const range = {
@@ -114,17 +122,16 @@ describe("latency series", () => {
     to: new Date("2026-12-04T00:00:00Z"),
     bucket: "day" as const,
   };
+  const fast = Array.from({ length: 90 }, (_, i) => 10 + i / 10);
+  const slow = Array.from({ length: 10 }, () => 500);
 
-  it("merges each bucket's histograms into percentiles, and the range's as a whole, not as an average", () => {
-    const fast = Array.from({ length: 90 }, (_, i) => 10 + i / 10);
-    const slow = Array.from({ length: 10 }, () => 500);
+  it("gives each bucket's percentiles, and the range's from all its samples at once, not an average", () => {
     const [series] = latencySeries(
-      [
-        result("sync", "2026-12-01T02:00:00Z", fast),
-        result("sync", "2026-12-01T14:00:00Z", slow),
-        result("sync", "2026-12-03T02:00:00Z", [20, 30]),
-        result("other", "2026-12-02T02:00:00Z", [1_000]),
-      ],
+      buckets([
+        ["sync", "2026-12-01T00:00:00Z", [...fast, ...slow]],
+        ["sync", "2026-12-03T00:00:00Z", [20, 30]],
+        ["other", "2026-12-02T00:00:00Z", [1_000]],
+      ]),
       range,
       ["sync"],
     );
@@ -132,18 +139,18 @@ describe("latency series", () => {
     expect(series?.points[0]).toEqual({
       start: "2026-12-01T00:00:00.000Z",
       samples: 100,
-      p50Ms: Math.round((quantile(day1, 0.5) as number) * 100) / 100,
-      p95Ms: Math.round((quantile(day1, 0.95) as number) * 100) / 100,
-      p99Ms: Math.round((quantile(day1, 0.99) as number) * 100) / 100,
+      p50Ms: rounded(quantile(day1, 0.5)),
+      p95Ms: rounded(quantile(day1, 0.95)),
+      p99Ms: rounded(quantile(day1, 0.99)),
     });
     expect(series?.points[0]?.p95Ms).toBeGreaterThan(450);
     expect(series?.overall.samples).toBe(102);
     const all = histogramOf([...fast, ...slow, 20, 30]);
-    expect(series?.overall.p95Ms).toBe(Math.round((quantile(all, 0.95) as number) * 100) / 100);
+    expect(series?.overall.p95Ms).toBe(rounded(quantile(all, 0.95)));
   });
 
   it("leaves a bucket without samples empty, never zero, and keeps every bucket", () => {
-    const [series] = latencySeries([result("sync", "2026-12-01T02:00:00Z", [40])], range, ["sync"]);
+    const [series] = latencySeries(buckets([["sync", "2026-12-01T00:00:00Z", [40]]]), range, ["sync"]);
     expect(series?.points.map((point) => point.start)).toEqual([
       "2026-12-01T00:00:00.000Z",
       "2026-12-02T00:00:00.000Z",
@@ -156,24 +163,24 @@ describe("latency series", () => {
       p95Ms: null,
       p99Ms: null,
     });
-    const [none] = latencySeries([], range, ["sync"]);
+    const [none] = latencySeries(buckets([]), range, ["sync"]);
     expect(none?.overall).toEqual({ samples: 0, p50Ms: null, p95Ms: null, p99Ms: null });
+    expect(none?.points.every((point) => point.samples === 0 && point.p95Ms === null)).toBe(true);
   });
 
-  it("counts summary-only results apart and leaves results outside the range out", () => {
-    const [series] = latencySeries(
-      [
-        result("sync", "2026-12-02T02:00:00Z", null),
-        result("sync", "2026-11-30T23:59:59Z", [900]),
-        result("sync", "2026-12-04T00:00:00Z", [900]),
-        result("sync", "2026-12-03T23:59:59Z", [40]),
-      ],
-      range,
-      ["sync"],
-    );
-    expect(series?.summaryResults).toBe(1);
-    expect(series?.overall.samples).toBe(1);
-    expect(series?.points[2]?.samples).toBe(1);
+  it("counts each metric's summary-only results apart", () => {
+    const series = latencySeries(buckets([], [["sync", 2]]), range, ["sync", "other"]);
+    expect(series.map((one) => [one.metricKey, one.summaryResults, one.overall.samples])).toEqual([
+      ["sync", 2, 0],
+      ["other", 0, 0],
+    ]);
+  });
+
+  it("rounds percentiles to hundredths of a millisecond", () => {
+    const [series] = latencySeries(buckets([["sync", "2026-12-01T00:00:00Z", [43.21]]]), range, ["sync"]);
+    const p50 = series?.points[0]?.p50Ms as number;
+    expect(Math.round(p50 * 100)).toBe(p50 * 100);
+    expect(Math.abs(p50 - 43.21)).toBeLessThan(43.21 * 0.02);
   });
 });
 

@@ -4,6 +4,7 @@ import type { BenchmarkRun } from "@/lib/ingest/schemas";
 import { histogramOf, quantile } from "@/lib/metrics/histogram";
 import type { Db } from "../../client";
 import { benchmarkResults, benchmarkRuns, criteria, operationMappings } from "../../schema";
+import { addToBenchmarkRollups } from "../benchmark-rollups";
 import { chunks } from "../chunks";
 import { storeRunOnce } from "./runs";
 
@@ -92,6 +93,11 @@ export async function storeBenchmarkRun(db: Db, run: BenchmarkRun, meta: { hash:
             sdk: run.sdk ?? null,
           })),
         );
+      await addToBenchmarkRollups(
+        tx,
+        { network: run.network, startedAt: new Date(run.startedAt), region: run.region, sdk: run.sdk },
+        results,
+      );
       return { ...(await load(tx, id)), unmapped };
     },
     load,
