@@ -12,15 +12,13 @@ import {
   YAxis,
 } from "recharts";
 import type { LatencyPoint } from "@/lib/latency/series";
+import { bucketLabel } from "@/lib/latency/view";
 
 const LINES = [
   { key: "p50Ms", name: "p50", stroke: "var(--ink-muted)", dash: undefined },
   { key: "p95Ms", name: "p95", stroke: "var(--accent)", dash: undefined },
   { key: "p99Ms", name: "p99", stroke: "var(--status-degraded)", dash: "4 2" },
 ] as const;
-
-export const bucketLabel = (iso: string, bucket: "hour" | "day") =>
-  bucket === "hour" ? `${iso.slice(5, 10)} ${iso.slice(11, 16)}` : iso.slice(0, 10);
 
 function TooltipBody({
   active,

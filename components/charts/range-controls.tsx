@@ -32,6 +32,12 @@ function Select({
   );
 }
 
+// The filter in the URL stays selected even when no result names it (yet).
+const choices = (all: string, values: string[], current?: string): Option[] => [
+  { value: "", label: all },
+  ...[...new Set([...values, ...(current ? [current] : [])])].map((value) => ({ value, label: value })),
+];
+
 const day = (date: Date) => date.toISOString().slice(0, 10);
 const hidden = (values: Record<string, string | undefined>) =>
   Object.entries(values).map(([name, value]) =>
@@ -99,17 +105,9 @@ export function RangeControls({
             name="region"
             label="Region"
             value={region}
-            options={[
-              { value: "", label: "All regions" },
-              ...regions.map((value) => ({ value, label: value })),
-            ]}
+            options={choices("All regions", regions, region)}
           />
-          <Select
-            name="sdk"
-            label="SDK"
-            value={sdk}
-            options={[{ value: "", label: "All SDKs" }, ...sdks.map((value) => ({ value, label: value }))]}
-          />
+          <Select name="sdk" label="SDK" value={sdk} options={choices("All SDKs", sdks, sdk)} />
           <button type="submit" className="rounded border border-line bg-surface-muted px-3 py-1 font-medium">
             Apply
           </button>

@@ -1,10 +1,17 @@
 "use client";
 
-import { bucketLabel, LatencyChart } from "@/components/charts/latency-chart";
+import dynamic from "next/dynamic";
 import { LiveProvider, UpdatedAgo, useLiveData } from "@/components/charts/live";
 import { CriterionStatusBadge } from "@/components/roadmap/criterion-status";
 import { formatTarget, formatValue } from "@/lib/format";
-import type { LatencyOperation, LatencyView } from "@/lib/latency/view";
+import { bucketLabel, type LatencyOperation, type LatencyView } from "@/lib/latency/view";
+
+// recharts loads after the page: the captions, verdicts and tables are there first, and the chart
+// library stays out of the first-load JavaScript (it measures with the browser, so no server render).
+const LatencyChart = dynamic(() => import("@/components/charts/latency-chart").then((m) => m.LatencyChart), {
+  ssr: false,
+  loading: () => <div className="h-56 w-full animate-pulse rounded bg-surface-muted" aria-hidden="true" />,
+});
 
 const ms = (value: number | null) => (value === null ? "—" : value.toFixed(1));
 
@@ -67,7 +74,7 @@ function OperationFigure({ op, view, search }: { op: LatencyOperation; view: Lat
       <div className="mt-2 flex flex-wrap items-center justify-between gap-2 text-sm">
         <details className="text-sm">
           <summary className="cursor-pointer text-accent">Table of this chart</summary>
-          <div className="mt-2 max-h-72 overflow-auto">
+          <div className="mt-2">
             <table className="w-full text-left text-xs tabular-nums">
               <caption className="sr-only">
                 {op.title}: percentiles per UTC {view.range.bucket}, in ms

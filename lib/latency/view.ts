@@ -37,3 +37,7 @@ export const latencyCsvRows = (view: LatencyView, operation?: string) =>
   view.operations
     .filter((op) => !operation || op.key === operation)
     .flatMap((op) => op.points.map((point) => ({ operation: op.key, bucketStart: point.start, ...point })));
+
+/** A bucket as the table and tooltip name it: "2026-12-01", or "12-01 14:00" for an hour (UTC). */
+export const bucketLabel = (iso: string, bucket: "hour" | "day") =>
+  bucket === "hour" ? `${iso.slice(5, 10)} ${iso.slice(11, 16)}` : iso.slice(0, 10);
