@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { QueryError } from "@/components/charts/query-error";
 import { RangeControls } from "@/components/charts/range-controls";
 import { LatencyLive } from "@/components/latency/latency-live";
 import { getAppDb } from "@/db/app";
 import { networkPreset } from "@/lib/chain/networks";
+import { DEFAULT_PRESET, presetRange } from "@/lib/charts/range";
+import { chartSearch } from "@/lib/charts/search";
 import { getEnv } from "@/lib/env";
-import { latencySearch, parseLatencyQuery } from "@/lib/latency/query";
-import { DEFAULT_PRESET, presetRange } from "@/lib/latency/range";
+import { parseLatencyQuery } from "@/lib/latency/query";
 import { parseNetworkParam } from "@/lib/network-param";
 import { latencyView } from "@/server/charts/latency";
 
@@ -42,7 +44,8 @@ export default async function LatencyPage({ searchParams }: Props) {
         <p className="mt-1 text-ink-muted">
           Each of the seven operations the QA runners benchmark on {networkName}: p50, p95 and p99 per UTC{" "}
           {query?.range.bucket ?? "day"}, merged from every result&apos;s histogram, against the p95 target
-          and the V3 figure. A gap is a {query?.range.bucket ?? "day"} without results, never a zero.{" "}
+          and the V3 figure. A gap is {query?.range.bucket === "hour" ? "an hour" : "a day"} without results,
+          never a zero.{" "}
           <Link href="/methodology" className="text-accent underline underline-offset-2">
             How we measure
           </Link>
@@ -50,9 +53,7 @@ export default async function LatencyPage({ searchParams }: Props) {
       </div>
       <RangeControls
         range={query?.range ?? null}
-        href={(preset) =>
-          `/latency?${latencySearch(base, { range: preset, from: undefined, to: undefined })}`
-        }
+        href={(preset) => `/latency?${chartSearch(base, { range: preset, from: undefined, to: undefined })}`}
         networks={networks}
         network={network}
         regions={view?.options.regions ?? []}
@@ -60,12 +61,8 @@ export default async function LatencyPage({ searchParams }: Props) {
         sdks={view?.options.sdks ?? []}
         sdk={query?.sdk}
       />
-      {"error" in parsed ? (
-        <p role="alert" className="rounded-lg border border-status-down bg-surface p-4 text-sm">
-          This page&apos;s address asks for something it cannot show: {parsed.error}.
-        </p>
-      ) : null}
-      {query && view ? <LatencyLive initial={view} search={latencySearch(query)} /> : null}
+      {"error" in parsed ? <QueryError error={parsed.error} /> : null}
+      {query && view ? <LatencyLive initial={view} search={chartSearch(query)} /> : null}
     </div>
   );
 }

@@ -13,6 +13,7 @@ import {
 } from "recharts";
 import type { LatencyPoint } from "@/lib/latency/series";
 import { bucketLabel } from "@/lib/latency/view";
+import { LineLabel } from "./line-label";
 
 const LINES = [
   { key: "p50Ms", name: "p50", stroke: "var(--ink-muted)", dash: undefined },
@@ -113,12 +114,7 @@ export function LatencyChart({
             ifOverflow="extendDomain"
             stroke="var(--status-down)"
             strokeDasharray="6 4"
-            label={{
-              value: targetLabel,
-              position: "insideTopRight",
-              fontSize: 11,
-              fill: "var(--status-down)",
-            }}
+            label={<LineLabel value={targetLabel} color="var(--status-down)" />}
           />
           {baseline !== null ? (
             <ReferenceLine
@@ -126,12 +122,7 @@ export function LatencyChart({
               ifOverflow="extendDomain"
               stroke="var(--ink-muted)"
               strokeDasharray="2 3"
-              label={{
-                value: baselineLabel ?? "",
-                position: "insideTopLeft",
-                fontSize: 11,
-                fill: "var(--ink-muted)",
-              }}
+              label={<LineLabel value={baselineLabel ?? ""} color="var(--ink-muted)" side="left" />}
             />
           ) : null}
           {LINES.map((line) => (

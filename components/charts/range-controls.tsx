@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { lastDay, RANGE_PRESETS, type RangePreset, type TimeRange } from "@/lib/latency/range";
+import { lastDay, RANGE_PRESETS, type RangePreset, type TimeRange } from "@/lib/charts/range";
 
 type Option = { value: string; label: string };
 
@@ -62,9 +62,10 @@ export function RangeControls({
   href: (preset: RangePreset) => string;
   networks: Option[];
   network: string;
-  regions: string[];
+  /** The region and SDK filters, where the data has them. */
+  regions?: string[];
   region?: string;
-  sdks: string[];
+  sdks?: string[];
   sdk?: string;
 }) {
   const ends =
@@ -101,13 +102,17 @@ export function RangeControls({
         <form method="get" className="flex flex-wrap items-end gap-2" aria-label="Filters">
           {hidden(ends)}
           <Select name="network" label="Network" value={network} options={networks} />
-          <Select
-            name="region"
-            label="Region"
-            value={region}
-            options={choices("All regions", regions, region)}
-          />
-          <Select name="sdk" label="SDK" value={sdk} options={choices("All SDKs", sdks, sdk)} />
+          {regions ? (
+            <Select
+              name="region"
+              label="Region"
+              value={region}
+              options={choices("All regions", regions, region)}
+            />
+          ) : null}
+          {sdks ? (
+            <Select name="sdk" label="SDK" value={sdk} options={choices("All SDKs", sdks, sdk)} />
+          ) : null}
           <button type="submit" className="rounded border border-line bg-surface-muted px-3 py-1 font-medium">
             Apply
           </button>

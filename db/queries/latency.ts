@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, isNotNull, lt } from "drizzle-orm";
-import type { Bucket } from "@/lib/latency/range";
+import type { Bucket } from "@/lib/charts/range";
 import type { LatencyBuckets } from "@/lib/latency/series";
 import { type Histogram, mergeHistograms } from "@/lib/metrics/histogram";
 import { DAY_MS, HOUR_MS } from "@/lib/time";

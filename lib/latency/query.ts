@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { rangeQuery, resolveRange, type TimeRange } from "@/lib/charts/range";
 import type { Env } from "@/lib/env";
 import { collectedNetworkParam } from "@/lib/network-param";
+import { firstOfEach, issueText } from "@/lib/query-params";
 import { isStorableText } from "@/lib/storable-text";
-import { rangeQuery, resolveRange, type TimeRange } from "./range";
 
 const label = z.string().min(1).max(64).refine(isStorableText, { message: "must be plain text" });
 
@@ -34,17 +35,8 @@ export function parseLatencyQuery(
   env: Pick<Env, "XMTP_NETWORKS" | "defaultNetwork">,
   now: Date,
 ): { query: LatencyQuery } | { error: string } {
-  const first = Object.fromEntries(
-    Object.entries(params).flatMap(([key, value]) => {
-      const one = Array.isArray(value) ? value[0] : value;
-      return one === undefined || one === "" ? [] : [[key, one]];
-    }),
-  );
-  const parsed = latencyQuery(env).safeParse(first);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { error: `${issue?.path.join(".") || "query"}: ${issue?.message ?? "invalid"}` };
-  }
+  const parsed = latencyQuery(env).safeParse(firstOfEach(params));
+  if (!parsed.success) return { error: issueText(parsed.error) };
   const { network, region, sdk, operation, format, ...range } = parsed.data;
   const resolved = resolveRange(range, now);
   if ("error" in resolved) return resolved;
@@ -58,19 +50,4 @@ export function parseLatencyQuery(
       format: format ?? "json",
     },
   };
-}
-
-/** The query string naming a view's network, range and filters (no operation or format): the page's URL. */
-export function latencySearch(
-  { network, range, region, sdk }: Pick<LatencyQuery, "network" | "range" | "region" | "sdk">,
-  overrides: Partial<Record<"range" | "from" | "to" | "region" | "sdk", string | undefined>> = {},
-): string {
-  const params = new URLSearchParams({ network });
-  const ends =
-    range.preset === "custom"
-      ? { from: range.from.toISOString(), to: range.to.toISOString() }
-      : { range: range.preset };
-  const wanted = { ...ends, region, sdk, ...overrides };
-  for (const [key, value] of Object.entries(wanted)) if (value) params.set(key, value);
-  return params.toString();
 }

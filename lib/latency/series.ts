@@ -1,5 +1,5 @@
+import { bucketStarts, type TimeRange } from "@/lib/charts/range";
 import { type Histogram, histogramCount, mergeHistograms, quantile } from "@/lib/metrics/histogram";
-import { bucketStarts, type TimeRange } from "./range";
 
 /** One bucket of an operation's latency: percentiles of the merged histograms, null without samples. */
 export type LatencyPoint = {

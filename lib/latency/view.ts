@@ -1,5 +1,5 @@
+import type { TimeRange } from "@/lib/charts/range";
 import type { Comparator, CriterionStatus } from "@/lib/roadmap/vocabulary";
-import type { TimeRange } from "./range";
 import type { LatencyPoint } from "./series";
 
 export type LatencyOperation = {

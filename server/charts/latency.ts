@@ -1,7 +1,8 @@
 import type { Db } from "@/db/client";
-import { criteriaWithTimeline, criterionSpecs } from "@/db/queries/criteria";
+import { criterionSpecs } from "@/db/queries/criteria";
 import { getLatencyBuckets, getLatencyFilterValues } from "@/db/queries/latency";
-import type { TimeRange } from "@/lib/latency/range";
+import { getCriteria } from "@/db/queries/roadmap";
+import type { TimeRange } from "@/lib/charts/range";
 import { latencySeries } from "@/lib/latency/series";
 import type { LatencyView } from "@/lib/latency/view";
 
@@ -17,7 +18,7 @@ export async function latencyView(
   }: { network: string; range: TimeRange; region?: string; sdk?: string; now: Date },
 ): Promise<LatencyView> {
   const [rows, specs, buckets, options] = await Promise.all([
-    criteriaWithTimeline(db),
+    getCriteria(db),
     criterionSpecs(db),
     getLatencyBuckets(db, { network, from: range.from, to: range.to, bucket: range.bucket, region, sdk }),
     getLatencyFilterValues(db, { network }),

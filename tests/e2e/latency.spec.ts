@@ -172,6 +172,7 @@ test.describe("latency", () => {
   });
 
   test("passes axe accessibility checks in light and dark, at 360 px too", async ({ page }) => {
+    test.setTimeout(120_000); // four full axe runs over seven charts' tables
     for (const colorScheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme });
       for (const width of [1280, 360]) {

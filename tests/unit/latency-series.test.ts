@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { latencySearch, parseLatencyQuery } from "@/lib/latency/query";
 import {
   bucketFor,
   bucketStarts,
@@ -9,7 +8,9 @@ import {
   rangeQuery,
   resolveRange,
   type TimeRange,
-} from "@/lib/latency/range";
+} from "@/lib/charts/range";
+import { chartSearch } from "@/lib/charts/search";
+import { parseLatencyQuery } from "@/lib/latency/query";
 import { latencySeries } from "@/lib/latency/series";
 import { LATENCY_CSV_COLUMNS, type LatencyView, latencyCsvRows } from "@/lib/latency/view";
 import { histogramOf, quantile } from "@/lib/metrics/histogram";
@@ -231,11 +232,11 @@ describe("the latency query", () => {
   it("writes a view's address back: a preset by name, a custom range by its ends, filters only when set", () => {
     const parsed = parseLatencyQuery({ range: "7d", sdk: "xmtp-js" }, ENV, NOW);
     if (!("query" in parsed)) throw new Error(parsed.error);
-    expect(latencySearch(parsed.query)).toBe("network=testnet&range=7d&sdk=xmtp-js");
-    expect(latencySearch(parsed.query, { range: "24h" })).toBe("network=testnet&range=24h&sdk=xmtp-js");
+    expect(chartSearch(parsed.query)).toBe("network=testnet&range=7d&sdk=xmtp-js");
+    expect(chartSearch(parsed.query, { range: "24h" })).toBe("network=testnet&range=24h&sdk=xmtp-js");
     const custom = parseLatencyQuery({ from: "2026-11-01", to: "2026-11-02", region: "eu" }, ENV, NOW);
     if (!("query" in custom)) throw new Error(custom.error);
-    const search = latencySearch(custom.query);
+    const search = chartSearch(custom.query);
     expect(search).toBe(
       "network=testnet&from=2026-11-01T00%3A00%3A00.000Z&to=2026-11-03T00%3A00%3A00.000Z&region=eu",
     );

@@ -60,6 +60,7 @@ export const bucketFor = (spanMs: number): Bucket => (spanMs <= 2 * DAY_MS ? "ho
 export function resolveRange(
   query: z.output<typeof rangeQuery>,
   now: Date,
+  defaultPreset: RangePreset = DEFAULT_PRESET,
 ): { range: TimeRange } | { error: string } {
   if (query.from || query.to) {
     if (query.range) return { error: "range: give either range or from and to, not both" };
@@ -74,7 +75,7 @@ export function resolveRange(
     const end = new Date(Math.min(to.getTime(), now.getTime()));
     return { range: { preset: "custom", from, to: end, bucket: bucketFor(end.getTime() - from.getTime()) } };
   }
-  return { range: presetRange(query.range ?? DEFAULT_PRESET, now) };
+  return { range: presetRange(query.range ?? defaultPreset, now) };
 }
 
 /** A preset's range, ending now. */
