@@ -97,7 +97,47 @@ export function demoResults(network: "local", now: Date): DemoResults {
     } satisfies ForkCheck;
   });
 
+  // Load tests every two weeks or so, bursts climbing toward their targets; the runs that judge the
+  // targets now are the last ones (off-chain met, on-chain not, a sustained day on 3 nodes met).
+  const burst = (
+    kind: "offchain_burst" | "onchain_burst",
+    daysAgo: number,
+    peakRps: number,
+  ): ThroughputRun => ({
+    runId: `demo-${kind.replace("_", "-")}-${iso(day(daysAgo)).slice(0, 10)}`,
+    network,
+    kind,
+    nodes: 3,
+    startedAt: iso(day(daysAgo, 14)),
+    durationS: 60,
+    messages: Math.round(peakRps * 60 * 0.9),
+    errors: 0,
+    peakRps,
+  });
   const throughputRuns: ThroughputRun[] = [
+    ...[
+      [82, 620],
+      [68, 780],
+      [54, 910],
+      [40, 1_040],
+      [26, 1_180],
+    ].map(([daysAgo, rate]) => burst("offchain_burst", daysAgo as number, rate as number)),
+    ...[
+      [81, 22],
+      [53, 29],
+      [25, 33],
+    ].map(([daysAgo, rate]) => burst("onchain_burst", daysAgo as number, rate as number)),
+    {
+      // Two nodes only: it does not count toward "10M a day with 3 nodes".
+      runId: "demo-sustained-2-nodes",
+      network,
+      kind: "sustained_daily",
+      nodes: 2,
+      startedAt: iso(day(20, 0)),
+      durationS: 86_400,
+      messages: 8_100_000,
+      errors: 400,
+    },
     {
       runId: "demo-offchain-burst",
       network,

@@ -19,7 +19,7 @@ test("npm run demo starts clean, serves seven nodes within seconds, and stops ev
     demo = await startCommand("scripts/demo.ts", { args: ["--data-dir", dataDir], readyWithin: 150_000 });
     const output = demo.output();
     expect(output).toMatch(
-      /30 benchmark runs\n.*36 integration test runs\n.*60 fork checks\n.*3 throughput runs\n.*90 days of probes from 3 regions/,
+      /30 benchmark runs\n.*36 integration test runs\n.*60 fork checks\n.*12 throughput runs\n.*90 days of probes from 3 regions/,
     );
     expect(existsSync(join(dataDir, "left-from-last-run"))).toBe(false);
     const rpcPort = Number(/local EVM on http:\/\/127\.0\.0\.1:(\d+)/.exec(output)?.[1]);

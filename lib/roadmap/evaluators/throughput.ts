@@ -36,6 +36,30 @@ export function evaluateBurst(
   });
 }
 
+export type SustainedRules = { minNodes: number; minDurationS: number };
+
+/** A sustained target's rules: the fewest nodes (3) and the shortest run (a day) that count. */
+export const sustainedRules = (spec: Pick<CriterionSpec, "params">): SustainedRules => ({
+  minNodes: Number(spec.params.minNodes ?? 3),
+  minDurationS: Number(spec.params.minDurationS ?? 86_400),
+});
+
+/** Why a sustained run does not count, or null when it does. */
+export function sustainedDisqualification(
+  run: Pick<ThroughputRunInput, "nodes" | "durationS">,
+  { minNodes, minDurationS }: SustainedRules,
+): string | null {
+  if (run.nodes === null || run.nodes < minNodes)
+    return `ran on ${run.nodes ?? "an unstated number of"} nodes, needs ${minNodes}`;
+  if (!run.durationS || run.durationS < minDurationS)
+    return `ran ${run.durationS ?? 0} s, needs ${minDurationS} s`;
+  return null;
+}
+
+/** A sustained run's messages a day: its messages over its duration, scaled to a day. */
+export const sustainedPerDay = (run: Pick<ThroughputRunInput, "messages" | "durationS">) =>
+  run.durationS ? (run.messages / run.durationS) * 86_400 : null;
+
 /**
  * Sustained daily throughput: messages a day of the best qualifying run in the window. A run
  * qualifies when it ran on at least `params.minNodes` nodes (3) for at least `params.minDurationS`
@@ -46,19 +70,16 @@ export function evaluateSustained(
   runs: readonly ThroughputRunInput[],
   window: TimeWindow,
 ): Evaluation {
-  const minNodes = Number(spec.params.minNodes ?? 3);
-  const minDurationS = Number(spec.params.minDurationS ?? 86_400);
+  const { minNodes, minDurationS } = sustainedRules(spec);
   const inside = runs.filter((run) => run.kind === "sustained_daily" && inWindow(run.startedAt, window));
   const reasons: Record<string, string> = {};
   const qualifying = inside.filter((run) => {
-    if (run.nodes === null || run.nodes < minNodes)
-      reasons[run.runId] = `ran on ${run.nodes ?? "an unstated number of"} nodes, needs ${minNodes}`;
-    else if (!run.durationS || run.durationS < minDurationS)
-      reasons[run.runId] = `ran ${run.durationS ?? 0} s, needs ${minDurationS} s`;
-    return !reasons[run.runId];
+    const reason = sustainedDisqualification(run, { minNodes, minDurationS });
+    if (reason) reasons[run.runId] = reason;
+    return !reason;
   });
   const rated = qualifying
-    .map((run) => ({ run, perDay: (run.messages / (run.durationS as number)) * 86_400 }))
+    .map((run) => ({ run, perDay: sustainedPerDay(run) as number }))
     .sort((a, b) => b.perDay - a.perDay);
   const best = rated[0];
   return verdict(spec, window, {
