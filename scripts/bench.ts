@@ -30,9 +30,9 @@ database on the server of DATABASE_URL, or PGlite without it):
   probe ingest   results/s through POST /api/ingest/probes (the route's handler behind a plain
                  HTTP server), in batches, and a raw COPY of the same rows for comparison
   pages          server response times (p50/p95 of sequential requests) of the overview, nodes, node,
-                 stage and latency pages, /api/v1/summary and /api/v1/latency, served by the production
+                 stage, latency and throughput pages and their APIs (/api/v1/summary, latency, throughput), served by the production
                  build (built first when there is none) over --nodes registry nodes with --days days of
-                 history (probes, rollups, an hourly QA benchmark run, evaluations), and each page's
+                 history (probes, rollups, an hourly QA benchmark run, daily load tests, evaluations), and each page's
                  first-load JavaScript (every script its HTML loads, gzipped)
 
 The last line of output is a JSON summary.
@@ -142,6 +142,8 @@ async function pagesBench(
         latency90d: "/latency?network=testnet&range=90d",
         summaryApi: "/api/v1/summary?network=testnet",
         latencyApi: "/api/v1/latency?network=testnet",
+        throughput: "/throughput?network=testnet",
+        throughputApi: "/api/v1/throughput?network=testnet",
       };
       const timings: Record<string, Awaited<ReturnType<typeof timePage>>> = {};
       for (const [name, path] of Object.entries(paths)) {

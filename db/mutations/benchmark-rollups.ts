@@ -16,24 +16,35 @@ const SIZES = { hour: HOUR_MS, day: DAY_MS } as const;
  */
 export async function addToBenchmarkRollups(tx: Tx, run: Run, results: readonly Result[]) {
   const rows = new Map<string, typeof benchmarkRollups.$inferInsert & { parts: Histogram[] }>();
+  const region = run.region ?? "";
+  const sdk = run.sdk ?? "";
+  // Each result counts in its region and SDK, in all SDKs of its region, all regions of its SDK, and all.
+  const scopes = [
+    [region, sdk],
+    [region, null],
+    [null, sdk],
+    [null, null],
+  ] as const;
   for (const result of results) {
     if (!result.metricKey) continue;
     for (const [granularity, size] of Object.entries(SIZES) as [keyof typeof SIZES, number][]) {
       const bucketStart = new Date(Math.floor(run.startedAt.getTime() / size) * size);
-      const key = `${result.metricKey}|${granularity}`;
-      const row = rows.get(key) ?? {
-        network: run.network,
-        metricKey: result.metricKey,
-        region: run.region ?? "",
-        sdk: run.sdk ?? "",
-        granularity,
-        bucketStart,
-        summaryResults: 0,
-        parts: [],
-      };
-      if (result.histogram) row.parts.push(result.histogram);
-      else row.summaryResults = (row.summaryResults ?? 0) + 1;
-      rows.set(key, row);
+      for (const [scopeRegion, scopeSdk] of scopes) {
+        const key = JSON.stringify([result.metricKey, granularity, scopeRegion, scopeSdk]);
+        const row = rows.get(key) ?? {
+          network: run.network,
+          metricKey: result.metricKey,
+          region: scopeRegion,
+          sdk: scopeSdk,
+          granularity,
+          bucketStart,
+          summaryResults: 0,
+          parts: [],
+        };
+        if (result.histogram) row.parts.push(result.histogram);
+        else row.summaryResults = (row.summaryResults ?? 0) + 1;
+        rows.set(key, row);
+      }
     }
   }
   if (rows.size === 0) return;

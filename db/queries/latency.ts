@@ -1,16 +1,16 @@
-import { and, asc, eq, gte, isNotNull, lt } from "drizzle-orm";
+import { and, asc, eq, gte, isNotNull, isNull, lt, ne } from "drizzle-orm";
 import type { Bucket } from "@/lib/charts/range";
 import type { LatencyBuckets } from "@/lib/latency/series";
 import { type Histogram, mergeHistograms } from "@/lib/metrics/histogram";
 import { DAY_MS, HOUR_MS } from "@/lib/time";
 import type { Db } from "../client";
-import { benchmarkResults, benchmarkRollups } from "../schema";
+import { benchmarkRollups } from "../schema";
 
 type Filter = { network: string; from: Date; to: Date; bucket: Bucket; region?: string; sdk?: string };
 
 /**
- * A network's mapped benchmark results in the buckets of [from, to), optionally of one region or
- * SDK: their rollups merged per metric and UTC bucket (whole hours or days, epoch-aligned).
+ * A network's mapped benchmark results in the buckets of [from, to), of one region or SDK or of all:
+ * one rollup per metric and UTC bucket (whole hours or days, epoch-aligned).
  */
 export async function getLatencyBuckets(
   db: Db,
@@ -32,8 +32,8 @@ export async function getLatencyBuckets(
         eq(t.granularity, bucket),
         gte(t.bucketStart, new Date(Math.floor(from.getTime() / size) * size)),
         lt(t.bucketStart, to),
-        region === undefined ? undefined : eq(t.region, region),
-        sdk === undefined ? undefined : eq(t.sdk, sdk),
+        region === undefined ? isNull(t.region) : eq(t.region, region),
+        sdk === undefined ? isNull(t.sdk) : eq(t.sdk, sdk),
       ),
     );
   const merged = new Map<string, { metricKey: string; start: number; parts: Histogram[] }>();
@@ -57,13 +57,14 @@ export async function getLatencyBuckets(
 
 /** The regions and SDKs a network's benchmark results name, for the filters. */
 export async function getLatencyFilterValues(db: Db, { network }: { network: string }) {
+  const t = benchmarkRollups;
   const [regions, sdks] = await Promise.all(
     (["region", "sdk"] as const).map((column) =>
       db
-        .selectDistinct({ value: benchmarkResults[column] })
-        .from(benchmarkResults)
-        .where(and(eq(benchmarkResults.network, network), isNotNull(benchmarkResults[column])))
-        .orderBy(asc(benchmarkResults[column])),
+        .selectDistinct({ value: t[column] })
+        .from(t)
+        .where(and(eq(t.network, network), eq(t.granularity, "day"), isNotNull(t[column]), ne(t[column], "")))
+        .orderBy(asc(t[column])),
     ),
   );
   const values = (rows: { value: string | null }[] = []) => rows.map((row) => row.value as string);

@@ -5,9 +5,9 @@ import {
   integer,
   jsonb,
   pgTable,
-  primaryKey,
   text,
   timestamp,
+  unique,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import type { Histogram } from "@/lib/metrics/histogram";
@@ -77,23 +77,27 @@ export const benchmarkResults = pgTable(
 
 /**
  * Mapped benchmark results merged per metric, region, SDK and UTC hour or day, kept up to date as runs
- * arrive: what the latency charts read instead of every result. Region and SDK are '' when a run
- * named none (a key column cannot be null).
+ * arrive: what the latency charts read instead of every result. A null region or SDK is the rollup of
+ * all of them (so any filter reads one row a bucket); '' is a run that named none.
  */
 export const benchmarkRollups = pgTable(
   "benchmark_rollups",
   {
     network: text("network").notNull(),
     metricKey: text("metric_key").notNull(),
-    region: text("region").notNull().default(""),
-    sdk: text("sdk").notNull().default(""),
+    region: text("region"),
+    sdk: text("sdk"),
     granularity: text("granularity", { enum: ["hour", "day"] }).notNull(),
     bucketStart: timestamp("bucket_start", { withTimezone: true }).notNull(),
     histogram: jsonb("histogram").$type<Histogram>().notNull().default({}),
     // Results sent as summaries only: counted, but they cannot be merged into percentiles.
     summaryResults: integer("summary_results").notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.network, t.granularity, t.metricKey, t.bucketStart, t.region, t.sdk] })],
+  (t) => [
+    unique("benchmark_rollups_bucket_uq")
+      .on(t.network, t.granularity, t.metricKey, t.bucketStart, t.region, t.sdk)
+      .nullsNotDistinct(),
+  ],
 );
 
 /** Editable map from QA test ids (`groupsync-10`, `newGroup-100`) to roadmap keys. */

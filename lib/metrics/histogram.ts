@@ -24,6 +24,8 @@ function representative(key: string): number {
   return (2 * GAMMA ** Number(key)) / (GAMMA + 1);
 }
 
+const order = (key: string) => (key === ZERO ? Number.NEGATIVE_INFINITY : Number(key));
+
 export function histogramOf(valuesMs: readonly number[]): Histogram {
   const histogram: Histogram = {};
   for (const value of valuesMs) {
@@ -54,7 +56,8 @@ export function quantile(histogram: Histogram, q: number): number | null {
   const total = histogramCount(histogram);
   if (total === 0) return null;
   const rank = Math.max(1, Math.ceil(q * total));
-  const keys = Object.keys(histogram).sort((a, b) => representative(a) - representative(b));
+  // Bucket order is index order (zero first): no power per comparison, which dominated chart pages.
+  const keys = Object.keys(histogram).sort((a, b) => order(a) - order(b));
   let seen = 0;
   for (const key of keys) {
     seen += histogram[key] ?? 0;

@@ -13,7 +13,7 @@ const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
  * A network's history at steady state, written straight into the tables the pages read: `nodes`
  * registry nodes (half canonical), day and hour rollups for `days` days, minute rollups, raw probes
  * and cursor snapshots for the last day (the pages read minutes only at window edges and probes only
- * for the state now), a QA benchmark run every hour, and an hourly evaluation history for every criterion (failing for 30 days,
+ * for the state now), a QA benchmark run every hour, daily load tests, and an hourly evaluation history for every criterion (failing for 30 days,
  * then passing: two changes, the rest heartbeats).
  */
 export async function seedHistory(db: Db, { nodes, days }: { nodes: number; days: number }) {
@@ -70,6 +70,17 @@ export async function seedHistory(db: Db, { nodes, days }: { nodes: number; days
       ('newGroup-100', 'create_group_100'), ('create', 'register_identity'), ('addMember-10', 'add_member_10'),
       ('addMember-250', 'add_member_250'), ('updateName-10', 'rename_group_10')) m(operation, metric_key)
     where r.source = 'bench'`);
+  // Load tests: a burst of each kind a day, and a sustained day a week on 3 to 5 nodes.
+  await db.execute(sql`
+    insert into throughput_runs (run_id, network, started_at, body_hash, kind, nodes, duration_s, messages, peak_rps)
+    select 'bench-' || k.kind || '-' || d::date, 'testnet', d + interval '14 hours', md5(k.kind || d::text), k.kind, 3,
+           60, 60 * k.rate, k.rate
+    from generate_series(${since}, now() - interval '1 day', interval '1 day') d,
+         (values ('offchain_burst', 1200), ('onchain_burst', 45)) k(kind, rate)
+    union all
+    select 'bench-sustained-' || d::date, 'testnet', d, md5(d::text), 'sustained_daily', 3 + extract(day from d)::int % 3,
+           86400, 11000000, null
+    from generate_series(${since}, now() - interval '1 day', interval '7 days') d`);
   // Their hour and day rollups, by the statement the rollups' migration rebuilds them with.
   const migration = readFileSync("db/migrations/0007_benchmark_rollups.sql", "utf8");
   await db.execute(sql.raw(migration.split("--> statement-breakpoint").at(-1) as string));
