@@ -14,6 +14,7 @@ import {
 import type { LatencyPoint } from "@/lib/latency/series";
 import { bucketLabel } from "@/lib/latency/view";
 import { LineLabel } from "./line-label";
+import { TooltipTime } from "./tooltip-time";
 
 const LINES = [
   { key: "p50Ms", name: "p50", stroke: "var(--ink-muted)", dash: undefined },
@@ -32,17 +33,9 @@ function TooltipBody({
 }) {
   const point = payload?.[0]?.payload;
   if (!active || !point) return null;
-  const local = new Date(point.start).toLocaleString(undefined, {
-    month: "short",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-  });
   return (
     <div className="rounded border border-line bg-surface px-2 py-1 text-ink text-xs shadow-sm">
-      <p className="font-medium">
-        {bucketLabel(point.start, bucket)} UTC <span className="text-ink-muted">({local} local)</span>
-      </p>
+      <TooltipTime iso={point.start} utc={bucketLabel(point.start, bucket)} />
       {point.samples === 0 ? (
         <p>no samples</p>
       ) : (

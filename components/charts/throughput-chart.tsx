@@ -14,6 +14,7 @@ import {
 } from "recharts";
 import type { ThroughputPoint } from "@/lib/throughput/view";
 import { LineLabel } from "./line-label";
+import { TooltipTime } from "./tooltip-time";
 
 const compact = (value: number) =>
   value.toLocaleString("en-US", { notation: "compact", maximumFractionDigits: 1 });
@@ -29,18 +30,9 @@ function TooltipBody({
 }) {
   const run = payload?.[0]?.payload;
   if (!active || !run) return null;
-  const local = new Date(run.startedAt).toLocaleString(undefined, {
-    month: "short",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-  });
   return (
     <div className="max-w-64 rounded border border-line bg-surface px-2 py-1 text-ink text-xs shadow-sm">
-      <p className="font-medium">
-        {run.startedAt.slice(0, 16).replace("T", " ")} UTC{" "}
-        <span className="text-ink-muted">({local} local)</span>
-      </p>
+      <TooltipTime iso={run.startedAt} utc={run.startedAt.slice(0, 16).replace("T", " ")} />
       <p>
         {run.value === null ? "no rate given" : `${run.value.toLocaleString("en-US")} ${unit}`}
         {run.nodes !== null ? ` · ${run.nodes} nodes` : ""}

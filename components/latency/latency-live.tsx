@@ -1,8 +1,8 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import { ChartFigure } from "@/components/charts/chart-figure";
 import { LiveProvider, UpdatedAgo, useLiveData } from "@/components/charts/live";
-import { CriterionStatusBadge } from "@/components/roadmap/criterion-status";
 import { formatTarget, formatValue } from "@/lib/format";
 import { bucketLabel, type LatencyOperation, type LatencyView } from "@/lib/latency/view";
 
@@ -22,24 +22,14 @@ function OperationFigure({ op, view, search }: { op: LatencyOperation; view: Lat
   const { overall } = op;
   const csv = `/api/v1/latency?${search}${search ? "&" : ""}operation=${op.key}&format=csv`;
   const judgedHere = op.judgedOn === view.network;
+  const where = `${view.region ? ` from ${view.region}` : ""}${view.sdk ? ` with ${view.sdk}` : ""}`;
   return (
-    <figure
-      className="rounded-lg border border-line bg-surface p-4 sm:p-5"
-      aria-labelledby={`latency-${op.key}`}
-      data-testid={`latency-${op.key}`}
-    >
-      <figcaption className="mb-2 flex flex-col gap-1">
-        <span className="flex flex-wrap items-baseline justify-between gap-2">
-          <span id={`latency-${op.key}`} className="font-semibold">
-            {op.title}
-          </span>
-          {judgedHere ? (
-            <CriterionStatusBadge status={op.status} />
-          ) : (
-            <span className="text-ink-muted text-xs">judged on {op.judgedOn}</span>
-          )}
-        </span>
-        <span className="text-ink-muted text-sm">
+    <ChartFigure
+      id={`latency-${op.key}`}
+      title={op.title}
+      verdict={judgedHere ? { status: op.status } : { judgedOn: op.judgedOn }}
+      summary={
+        <>
           p95 {targetLabel}
           {baselineLabel ? ` · ${baselineLabel}` : ""}. Over the range:{" "}
           {overall.samples === 0 ? (
@@ -54,14 +44,14 @@ function OperationFigure({ op, view, search }: { op: LatencyOperation; view: Lat
           {judgedHere && op.measured !== null
             ? `. The verdict uses the last ${op.windowDays} days: p95 ${formatValue(op.measured, "ms")}.`
             : "."}
-        </span>
-      </figcaption>
-      {overall.samples === 0 ? (
-        <p role="status" className="rounded border border-line border-dashed p-4 text-ink-muted text-sm">
-          No benchmark results for this operation in this range{view.region ? ` from ${view.region}` : ""}
-          {view.sdk ? ` with ${view.sdk}` : ""}: nothing to draw.
-        </p>
-      ) : (
+        </>
+      }
+      empty={
+        overall.samples === 0
+          ? `No benchmark results for this operation in this range${where}: nothing to draw.`
+          : null
+      }
+      chart={
         <LatencyChart
           points={op.points}
           bucket={view.range.bucket}
@@ -70,8 +60,8 @@ function OperationFigure({ op, view, search }: { op: LatencyOperation; view: Lat
           baseline={op.baseline}
           baselineLabel={baselineLabel}
         />
-      )}
-      <div className="mt-2 flex flex-wrap items-center justify-between gap-2 text-sm">
+      }
+      table={
         <details className="text-sm">
           <summary className="cursor-pointer text-accent">Table of this chart</summary>
           <div className="mt-2">
@@ -84,18 +74,11 @@ function OperationFigure({ op, view, search }: { op: LatencyOperation; view: Lat
                   <th scope="col" className="py-1 pr-3 font-medium">
                     UTC {view.range.bucket}
                   </th>
-                  <th scope="col" className="py-1 pr-3 text-right font-medium">
-                    Samples
-                  </th>
-                  <th scope="col" className="py-1 pr-3 text-right font-medium">
-                    p50 ms
-                  </th>
-                  <th scope="col" className="py-1 pr-3 text-right font-medium">
-                    p95 ms
-                  </th>
-                  <th scope="col" className="py-1 text-right font-medium">
-                    p99 ms
-                  </th>
+                  {["Samples", "p50 ms", "p95 ms", "p99 ms"].map((name) => (
+                    <th key={name} scope="col" className="py-1 pr-3 text-right font-medium">
+                      {name}
+                    </th>
+                  ))}
                 </tr>
               </thead>
               <tbody>
@@ -107,18 +90,16 @@ function OperationFigure({ op, view, search }: { op: LatencyOperation; view: Lat
                     <td className="py-1 pr-3 text-right">{point.samples}</td>
                     <td className="py-1 pr-3 text-right">{ms(point.p50Ms)}</td>
                     <td className="py-1 pr-3 text-right">{ms(point.p95Ms)}</td>
-                    <td className="py-1 text-right">{ms(point.p99Ms)}</td>
+                    <td className="py-1 pr-3 text-right">{ms(point.p99Ms)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
         </details>
-        <a href={csv} className="text-accent underline underline-offset-2" download>
-          Download CSV
-        </a>
-      </div>
-    </figure>
+      }
+      csvHref={csv}
+    />
   );
 }
 

@@ -1,8 +1,8 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import { ChartFigure } from "@/components/charts/chart-figure";
 import { LiveProvider, UpdatedAgo, useLiveData } from "@/components/charts/live";
-import { CriterionStatusBadge } from "@/components/roadmap/criterion-status";
 import { formatTarget, formatValue, plural } from "@/lib/format";
 import type { ThroughputTarget, ThroughputView } from "@/lib/throughput/view";
 
@@ -37,23 +37,12 @@ function TargetFigure({
   const judgedHere = one.judgedOn === view.network;
   const csv = `/api/v1/throughput?${search}${search ? "&" : ""}target=${one.key}&format=csv`;
   return (
-    <figure
-      className="rounded-lg border border-line bg-surface p-4 sm:p-5"
-      aria-labelledby={`throughput-${one.key}`}
-      data-testid={`throughput-${one.key}`}
-    >
-      <figcaption className="mb-2 flex flex-col gap-1">
-        <span className="flex flex-wrap items-baseline justify-between gap-2">
-          <span id={`throughput-${one.key}`} className="font-semibold">
-            {one.title}
-          </span>
-          {judgedHere ? (
-            <CriterionStatusBadge status={one.status} />
-          ) : (
-            <span className="text-ink-muted text-xs">judged on {one.judgedOn}</span>
-          )}
-        </span>
-        <span className="text-ink-muted text-sm">
+    <ChartFigure
+      id={`throughput-${one.key}`}
+      title={one.title}
+      verdict={judgedHere ? { status: one.status } : { judgedOn: one.judgedOn }}
+      summary={
+        <>
           {formatTarget(one.comparator, one.target, one.unit)}
           {one.rules
             ? ` on at least ${one.rules.minNodes} nodes for at least ${duration(one.rules.minDurationS)}`
@@ -64,16 +53,17 @@ function TargetFigure({
           {judgedHere && one.measured !== null
             ? ` The verdict uses the best run of the last ${one.windowDays} days: ${formatValue(one.measured, one.unit)}.`
             : ""}
-        </span>
-      </figcaption>
-      {one.runs.length === 0 ? (
-        <p role="status" className="rounded border border-line border-dashed p-4 text-ink-muted text-sm">
-          No {one.title.toLowerCase()} runs pushed in this range: nothing to draw.
-        </p>
-      ) : (
+        </>
+      }
+      empty={
+        one.runs.length === 0
+          ? `No ${one.title.toLowerCase()} runs pushed in this range: nothing to draw.`
+          : null
+      }
+      chart={
         <ThroughputChart runs={one.runs} unit={one.unit} target={one.target} targetLabel={targetLabel} />
-      )}
-      <div className="mt-2 flex flex-wrap items-center justify-between gap-2 text-sm">
+      }
+      table={
         <details className="w-full text-sm sm:w-auto" open={one.runs.length > 0 && one.runs.length <= 5}>
           <summary className="cursor-pointer text-accent">Runs ({one.runs.length})</summary>
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than a phone scrolls, by keyboard too */}
@@ -129,11 +119,9 @@ function TargetFigure({
             </table>
           </section>
         </details>
-        <a href={csv} className="text-accent underline underline-offset-2" download>
-          Download CSV
-        </a>
-      </div>
-    </figure>
+      }
+      csvHref={csv}
+    />
   );
 }
 
