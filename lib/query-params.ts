@@ -9,6 +9,12 @@ export const firstOfEach = (params: Record<string, string | string[] | undefined
     }),
   );
 
+/** A request's query string as a page gets it: each parameter with all its values. */
+export const searchParamsOf = (url: string) => {
+  const params = new URL(url).searchParams;
+  return Object.fromEntries([...new Set(params.keys())].map((key) => [key, params.getAll(key)]));
+};
+
 /** "range: Invalid option…": the first problem of a query, naming its parameter. */
 export function issueText(error: z.ZodError): string {
   const issue = error.issues[0];

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { lastDay, RANGE_PRESETS, type RangePreset, type TimeRange } from "@/lib/charts/range";
+import { lastDay, RANGE_PRESETS, type RangePreset, rangeParams, type TimeRange } from "@/lib/charts/range";
 
 type Option = { value: string; label: string };
 
@@ -68,10 +68,7 @@ export function RangeControls({
   sdks?: string[];
   sdk?: string;
 }) {
-  const ends =
-    range?.preset === "custom"
-      ? { from: range.from.toISOString(), to: range.to.toISOString() }
-      : { range: range?.preset };
+  const ends = rangeParams(range);
   return (
     <div className="flex flex-col gap-3 rounded-lg border border-line bg-surface p-4 text-sm">
       <nav aria-label="Time range">

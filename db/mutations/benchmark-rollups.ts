@@ -49,9 +49,12 @@ export async function addToBenchmarkRollups(tx: Tx, run: Run, results: readonly 
   }
   if (rows.size === 0) return;
   const t = benchmarkRollups;
+  // Rows in one order for every run: two runs upserting the same buckets then lock them in the same
+  // order and wait for each other instead of deadlocking.
+  const ordered = [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, row]) => row);
   await tx
     .insert(t)
-    .values([...rows.values()].map(({ parts, ...row }) => ({ ...row, histogram: mergeHistograms(parts) })))
+    .values(ordered.map(({ parts, ...row }) => ({ ...row, histogram: mergeHistograms(parts) })))
     .onConflictDoUpdate({
       target: [t.network, t.granularity, t.metricKey, t.bucketStart, t.region, t.sdk],
       set: {

@@ -15,7 +15,17 @@ export const DEFAULT_PRESET: RangePreset = "30d";
 export const MAX_RANGE_DAYS = 366;
 
 export type Bucket = "hour" | "day";
-export type TimeRange = { preset: RangePreset | "custom"; from: Date; to: Date; bucket: Bucket };
+/**
+ * `to` is where the data ends (now at the latest); `askedTo`, for a custom range, the end its address
+ * names, so a range "to today" keeps reading new data rather than stopping at the time it was opened.
+ */
+export type TimeRange = {
+  preset: RangePreset | "custom";
+  from: Date;
+  to: Date;
+  bucket: Bucket;
+  askedTo?: Date;
+};
 
 const DAY_ONLY = /^\d{4}-\d\d-\d\d$/;
 const EARLIEST_MS = Date.parse(EARLIEST_TIME);
@@ -55,7 +65,7 @@ export const bucketFor = (spanMs: number): Bucket => (spanMs <= 2 * DAY_MS ? "ho
 
 /**
  * The range a query names, ending now for a preset; a custom range needs both ends, `from` before
- * `to`, and at most a year; it ends now at the latest. Errors name the field.
+ * `to`, and covers at most a year up to now (it ends now at the latest). Errors name the field.
  */
 export function resolveRange(
   query: z.output<typeof rangeQuery>,
@@ -69,11 +79,12 @@ export function resolveRange(
     const from = query.from;
     const to = query.to;
     if (to.getTime() <= from.getTime()) return { error: "to: must be after from" };
-    if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS)
-      return { error: `to: a range spans at most ${MAX_RANGE_DAYS} days` };
     if (from.getTime() > now.getTime()) return { error: "from: must not be in the future" };
     const end = new Date(Math.min(to.getTime(), now.getTime()));
-    return { range: { preset: "custom", from, to: end, bucket: bucketFor(end.getTime() - from.getTime()) } };
+    if (end.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS)
+      return { error: `to: a range spans at most ${MAX_RANGE_DAYS} days` };
+    const bucket = bucketFor(end.getTime() - from.getTime());
+    return { range: { preset: "custom", from, to: end, bucket, askedTo: to } };
   }
   return { range: presetRange(query.range ?? defaultPreset, now) };
 }
@@ -93,6 +104,12 @@ export function bucketStarts({ from, to, bucket }: Pick<TimeRange, "from" | "to"
   return starts;
 }
 
-/** The last UTC day a range covers (its end is exclusive). */
-export const lastDay = (range: Pick<TimeRange, "to">) =>
-  new Date(range.to.getTime() - 1).toISOString().slice(0, 10);
+/** The last UTC day a range names (its end is exclusive). */
+export const lastDay = (range: Pick<TimeRange, "to" | "askedTo">) =>
+  new Date((range.askedTo ?? range.to).getTime() - 1).toISOString().slice(0, 10);
+
+/** The parameters naming a range in an address: its preset, or a custom range's ends as asked. */
+export const rangeParams = (range: TimeRange | null): { range?: string; from?: string; to?: string } =>
+  range?.preset === "custom"
+    ? { from: range.from.toISOString(), to: (range.askedTo ?? range.to).toISOString() }
+    : { range: range?.preset };

@@ -1,4 +1,4 @@
-import type { TimeRange } from "./range";
+import { rangeParams, type TimeRange } from "./range";
 
 /** The query string naming a chart page's network, range and filters (no operation or format): its URL. */
 export function chartSearch(
@@ -6,11 +6,7 @@ export function chartSearch(
   overrides: Partial<Record<"range" | "from" | "to" | "region" | "sdk", string | undefined>> = {},
 ): string {
   const params = new URLSearchParams({ network });
-  const ends =
-    range.preset === "custom"
-      ? { from: range.from.toISOString(), to: range.to.toISOString() }
-      : { range: range.preset };
-  const wanted = { ...ends, region, sdk, ...overrides };
+  const wanted = { ...rangeParams(range), region, sdk, ...overrides };
   for (const [key, value] of Object.entries(wanted)) if (value) params.set(key, value);
   return params.toString();
 }

@@ -14,6 +14,7 @@ import type { Env } from "@/lib/env";
 import { isoTime } from "@/lib/iso-time";
 import { INT4_MAX } from "@/lib/limits";
 import { collectedNetworkParam } from "@/lib/network-param";
+import { firstOfEach, searchParamsOf } from "@/lib/query-params";
 import { criterionWindow, evidencePath } from "@/lib/roadmap/criteria";
 import { evaluateCriterion } from "@/lib/roadmap/evaluate";
 import { EVIDENCE_PAGE_DEFAULT, EVIDENCE_PAGE_MAX, evidencePage } from "@/lib/roadmap/evidence-page";
@@ -91,7 +92,7 @@ export async function getCriteriaApi(request: Request, { db, now, env }: ReadCon
 export async function getCriterionApi(request: Request, { db, now }: ReadContext, key: string) {
   const query = z
     .object({ since: isoParam, limit: z.coerce.number().int().min(1).max(5000).optional() })
-    .safeParse(Object.fromEntries(new URL(request.url).searchParams));
+    .safeParse(firstOfEach(searchParamsOf(request.url)));
   if (!query.success) return badQuery(query.error);
   const row = (await criteriaWithTimeline(db)).find((entry) => entry.key === key);
   if (!row) return apiError(404, "not_found", `no criterion "${key}"`);
@@ -118,7 +119,7 @@ export async function getEvidenceApi(request: Request, { db, now }: ReadContext,
       offset: z.coerce.number().int().min(0).max(INT4_MAX).default(0),
       limit: z.coerce.number().int().min(1).max(EVIDENCE_PAGE_MAX).default(EVIDENCE_PAGE_DEFAULT),
     })
-    .safeParse(Object.fromEntries(new URL(request.url).searchParams));
+    .safeParse(firstOfEach(searchParamsOf(request.url)));
   if (!query.success) return badQuery(query.error);
   const [spec] = await criterionSpecs(db, key);
   if (!spec) return apiError(404, "not_found", `no criterion "${key}"`);
@@ -137,9 +138,7 @@ export async function getEvidenceApi(request: Request, { db, now }: ReadContext,
 }
 
 export async function getSummaryApi(request: Request, { db, now, env }: ReadContext) {
-  const query = z
-    .object({ network: networkParam(env) })
-    .safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = z.object({ network: networkParam(env) }).safeParse(firstOfEach(searchParamsOf(request.url)));
   if (!query.success) return badQuery(query.error);
   const stages = await getStages(db);
   const network =
@@ -150,9 +149,7 @@ export async function getSummaryApi(request: Request, { db, now, env }: ReadCont
 }
 
 export async function getReadinessApi(request: Request, { db, now, env }: ReadContext) {
-  const query = z
-    .object({ network: networkParam(env) })
-    .safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = z.object({ network: networkParam(env) }).safeParse(firstOfEach(searchParamsOf(request.url)));
   if (!query.success) return badQuery(query.error);
   return jsonResponse(await networkReadiness(db, { network: query.data.network ?? env.defaultNetwork, now }));
 }

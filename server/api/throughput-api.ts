@@ -1,3 +1,4 @@
+import { searchParamsOf } from "@/lib/query-params";
 import { parseThroughputQuery } from "@/lib/throughput/query";
 import { THROUGHPUT_CSV_COLUMNS, throughputCsvRows } from "@/lib/throughput/view";
 import { apiError, csvResponse, jsonResponse } from "@/server/api/respond";
@@ -6,7 +7,7 @@ import type { ReadContext } from "./read-api";
 
 /** `GET /api/v1/throughput`: each throughput target with its runs in a range, as JSON or CSV. */
 export async function getThroughputApi(request: Request, { db, now, env }: ReadContext) {
-  const parsed = parseThroughputQuery(Object.fromEntries(new URL(request.url).searchParams), env, now);
+  const parsed = parseThroughputQuery(searchParamsOf(request.url), env, now);
   if ("error" in parsed) return apiError(400, "invalid_query", parsed.error);
   const { network, range, target, format } = parsed.query;
   const view = await throughputView(db, { network, range, now });

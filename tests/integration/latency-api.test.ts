@@ -166,6 +166,9 @@ describe("GET /api/v1/latency", () => {
       expect(response.status, query).toBe(400);
       expect((await response.json()).error.message, query).toMatch(message);
     }
+    // A repeated parameter counts by its first value, as on the page.
+    expect((await get("network=testnet&network=local")).status).toBe(200);
+    expect((await get("network=local&network=testnet")).status).toBe(400);
     const unknown = await get("operation=throughput_burst");
     expect(unknown.status).toBe(404);
     expect((await unknown.json()).error.message).toBe("operation: no latency target throughput_burst");
@@ -191,6 +194,30 @@ describe("GET /api/v1/latency", () => {
     const view = await json("from=2026-11-29&to=2026-11-29&region=ap-south");
     expect(view.operations[0]?.points[10]).toMatchObject({ start: "2026-11-29T10:00:00.000Z", samples: 8 });
     expect(view.operations[2]?.summaryResults).toBe(4);
+  });
+
+  it("takes runs pushed at once whose results come in different orders, with no deadlock", async () => {
+    const operations = [
+      "groupsync-10",
+      "newGroup-100",
+      "create",
+      "addMember-10",
+      "addMember-250",
+      "updateName-10",
+    ];
+    const runs = Array.from({ length: 8 }, (_, i) => ({
+      ...run(`order-${i}`, "sa-east", "xmtp-js", `2026-11-29T15:0${i}:00Z`, []),
+      // Each run lists the operations rotated, so two runs name shared buckets in different orders.
+      results: operations.map((_, j) => ({
+        operation: operations[(i + j) % operations.length],
+        durationsMs: [20 + i],
+      })),
+    }));
+    await Promise.all(runs.map((body) => send(body)));
+    const view = await json("from=2026-11-29&to=2026-11-29&region=sa-east");
+    for (const operation of view.operations.filter((op) => op.overall.samples > 0))
+      expect(operation.points[15]?.samples, operation.key).toBe(8);
+    expect(view.operations.filter((op) => op.overall.samples > 0)).toHaveLength(6);
   });
 
   it("rebuilds from the stored results, in its migration, the rollups the runs added one by one", async () => {

@@ -51,6 +51,7 @@ describe("time ranges", () => {
         from: new Date("2026-11-01T00:00:00Z"),
         to: new Date("2026-11-04T00:00:00Z"),
         bucket: "day",
+        askedTo: new Date("2026-11-04T00:00:00Z"),
       },
     });
     expect(lastDay(result.range as TimeRange)).toBe("2026-11-03");
@@ -59,11 +60,15 @@ describe("time ranges", () => {
     expect(one.range?.bucket).toBe("hour");
   });
 
-  it("takes ISO times with a zone and ends a range reaching past now at now", () => {
+  it("takes ISO times with a zone and ends a range reaching past now at now, keeping the end it was asked", () => {
     const result = resolve({ from: "2026-12-02T09:00:00+02:00", to: "2026-12-31" });
+    const askedTo = new Date("2027-01-01T00:00:00Z");
     expect(result).toEqual({
-      range: { preset: "custom", from: new Date("2026-12-02T07:00:00Z"), to: NOW, bucket: "hour" },
+      range: { preset: "custom", from: new Date("2026-12-02T07:00:00Z"), to: NOW, bucket: "hour", askedTo },
     });
+    expect(lastDay(result.range as TimeRange)).toBe("2026-12-31");
+    // A year up to now is a year, however far past now the range was asked to reach.
+    expect(resolve({ from: "2026-01-01", to: "2027-12-31" }).range?.to).toEqual(NOW);
   });
 
   it("refuses what cannot be a range, naming the field", () => {
@@ -242,6 +247,11 @@ describe("the latency query", () => {
     );
     // The address reads back as the same view.
     expect(parseLatencyQuery(Object.fromEntries(new URLSearchParams(search)), ENV, NOW)).toEqual(custom);
+    // A range to today keeps "to today" in its address, so the live refresh reads what arrives later.
+    const today = parseLatencyQuery({ from: "2026-12-01", to: "2026-12-03" }, ENV, NOW);
+    if (!("query" in today)) throw new Error(today.error);
+    expect(today.query.range.to).toEqual(NOW);
+    expect(new URLSearchParams(chartSearch(today.query)).get("to")).toBe("2026-12-04T00:00:00.000Z");
   });
 });
 
