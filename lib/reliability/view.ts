@@ -1,0 +1,259 @@
+import type { TimeRange } from "@/lib/charts/range";
+import type { Comparator, CriterionStatus } from "@/lib/roadmap/vocabulary";
+import { type NodeCursor, replication } from "@/lib/uptime/replication";
+
+/** A reliability target's latest verdict, as its chart's caption names it. */
+export type ReliabilityCriterion = {
+  key: string;
+  title: string;
+  comparator: Comparator;
+  target: number;
+  unit: string;
+  judgedOn: string;
+  status: CriterionStatus | null;
+  measured: number | null;
+  windowDays: number;
+};
+
+/** Availability in percent, floored to 4 decimals: 99.98999…% never reads as a passing 99.99%. */
+export type AvailabilityDay = {
+  day: string;
+  availabilityPct: number | null;
+  measuredMinutes: number;
+  downMinutes: number;
+};
+
+export type NodeAvailabilitySeries = {
+  nodeId: number;
+  name: string | null;
+  /** Over every day of the range. */
+  availabilityPct: number | null;
+  downMinutes: number;
+  /** The node with the lowest availability over the range. */
+  worst: boolean;
+  days: AvailabilityDay[];
+};
+
+export type ForkDay = {
+  day: string;
+  runs: number;
+  groupsChecked: number;
+  forkedGroups: number;
+  /** Null on a day without checks: a gap, never a healthy 0%. */
+  forkRatePct: number | null;
+};
+
+export type FailedCase = { name: string; message: string | null };
+
+export type IntegrationRunPoint = {
+  runId: string;
+  startedAt: string;
+  passed: number;
+  failed: number;
+  skipped: number;
+  passRatePct: number | null;
+  /** Among the runs the verdict reads (the suite's latest). */
+  judged: boolean;
+  /** The first failed cases the runner sent, and how many it sent in all. */
+  failedCases: FailedCase[];
+  failedCasesTotal: number;
+};
+
+export type IntegrationSuite = { sdk: string; suite: string; runs: IntegrationRunPoint[] };
+
+/** Each registry node's lag (sequence ids behind the furthest node, as a decimal string) per bucket. */
+export type ReplicationPoint = { start: string; lags: Record<string, string | null> };
+
+/** Everything /reliability and /api/v1/reliability show. */
+export type ReliabilityView = {
+  network: string;
+  asOf: string;
+  range: { preset: TimeRange["preset"]; from: string; to: string; bucket: TimeRange["bucket"] };
+  days: string[];
+  availability: { criterion: ReliabilityCriterion | null; nodes: NodeAvailabilitySeries[] };
+  forks: { criterion: ReliabilityCriterion | null; days: ForkDay[] };
+  integration: { criterion: ReliabilityCriterion | null; lastRuns: number; suites: IntegrationSuite[] };
+  replication: {
+    bucket: TimeRange["bucket"];
+    keptDays: number;
+    nodeIds: number[];
+    points: ReplicationPoint[];
+  };
+};
+
+export const RELIABILITY_CHARTS = ["availability", "forks", "integration", "replication"] as const;
+export type ReliabilityChart = (typeof RELIABILITY_CHARTS)[number];
+
+const floorPct = (share: number | null) => (share === null ? null : Math.floor(share * 1_000_000) / 10_000);
+const roundTo = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+type DayRollup = { nodeId: number; day: string; up: number; degraded: number; down: number };
+type CanonicalNode = { nodeId: number; name: string | null };
+
+/** Each canonical node's availability per UTC day of the range and over it; the worst node marked. */
+export function availabilitySeries(
+  nodes: readonly CanonicalNode[],
+  rows: readonly DayRollup[],
+  days: readonly string[],
+): NodeAvailabilitySeries[] {
+  const byKey = new Map(rows.map((row) => [`${row.nodeId} ${row.day}`, row]));
+  const series = nodes.map((node) => {
+    let up = 0;
+    let down = 0;
+    const perDay = days.map((day) => {
+      const row = byKey.get(`${node.nodeId} ${day}`);
+      const dayUp = row ? row.up + row.degraded : 0;
+      const dayDown = row?.down ?? 0;
+      up += dayUp;
+      down += dayDown;
+      const measured = dayUp + dayDown;
+      return {
+        day,
+        availabilityPct: measured > 0 ? floorPct(dayUp / measured) : null,
+        measuredMinutes: measured,
+        downMinutes: dayDown,
+      };
+    });
+    const availabilityPct = up + down > 0 ? floorPct(up / (up + down)) : null;
+    return {
+      nodeId: node.nodeId,
+      name: node.name,
+      availabilityPct,
+      downMinutes: down,
+      worst: false,
+      days: perDay,
+    };
+  });
+  const worst = series.reduce<NodeAvailabilitySeries | null>(
+    (low, node) =>
+      node.availabilityPct !== null &&
+      (low === null || node.availabilityPct < (low.availabilityPct as number))
+        ? node
+        : low,
+    null,
+  );
+  return series.map((node) => ({ ...node, worst: node === worst }));
+}
+
+type ForkRow = { day: string; runs: number; groupsChecked: number; forkedGroups: number };
+
+/** Fork checks per UTC day of the range, every day listed: a day without checks has no rate. */
+export function forkSeries(rows: readonly ForkRow[], days: readonly string[]): ForkDay[] {
+  const byDay = new Map(rows.map((row) => [row.day, row]));
+  return days.map((day) => {
+    const row = byDay.get(day) ?? { runs: 0, groupsChecked: 0, forkedGroups: 0 };
+    const forkRatePct =
+      row.groupsChecked > 0 ? roundTo((row.forkedGroups / row.groupsChecked) * 100, 4) : null;
+    return {
+      day,
+      runs: row.runs,
+      groupsChecked: row.groupsChecked,
+      forkedGroups: row.forkedGroups,
+      forkRatePct,
+    };
+  });
+}
+
+type IntegrationRow = {
+  id: number;
+  runId: string;
+  sdk: string;
+  suite: string;
+  startedAt: Date;
+  passed: number;
+  failed: number;
+  skipped: number;
+};
+type CaseRow = { runId: number; name: string; message: string | null; total: number };
+
+/** Each SDK suite's runs, oldest first, its latest `lastRuns` marked as the ones the verdict reads. */
+export function integrationSuites(
+  runs: readonly IntegrationRow[],
+  cases: readonly CaseRow[],
+  lastRuns: number,
+): IntegrationSuite[] {
+  const casesOf = new Map<number, CaseRow[]>();
+  for (const row of cases) casesOf.set(row.runId, [...(casesOf.get(row.runId) ?? []), row]);
+  const suites = new Map<string, IntegrationSuite>();
+  const newestFirst = [...runs].sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime() || b.id - a.id);
+  for (const run of newestFirst) {
+    const key = JSON.stringify([run.sdk, run.suite]);
+    const suite = suites.get(key) ?? { sdk: run.sdk, suite: run.suite, runs: [] };
+    const failedCases = casesOf.get(run.id) ?? [];
+    const total = run.passed + run.failed;
+    suite.runs.push({
+      runId: run.runId,
+      startedAt: run.startedAt.toISOString(),
+      passed: run.passed,
+      failed: run.failed,
+      skipped: run.skipped,
+      passRatePct: total > 0 ? roundTo((run.passed / total) * 100, 2) : null,
+      judged: suite.runs.length < lastRuns,
+      failedCases: failedCases.map(({ name, message }) => ({ name, message })),
+      failedCasesTotal: failedCases[0]?.total ?? 0,
+    });
+    suites.set(key, suite);
+  }
+  return [...suites.values()]
+    .map((suite) => ({ ...suite, runs: suite.runs.reverse() }))
+    .sort((a, b) => a.sdk.localeCompare(b.sdk) || a.suite.localeCompare(b.suite));
+}
+
+/**
+ * Each node's lag per bucket, from the last cursor each node reported in it: how far behind the
+ * furthest node of that bucket it was. A node that reported nothing in a bucket has no lag there.
+ */
+export function replicationSeries(
+  rows: readonly (NodeCursor & { start: number })[],
+  starts: readonly number[],
+  nodeIds: readonly number[],
+): ReplicationPoint[] {
+  const byStart = new Map<number, NodeCursor[]>();
+  for (const row of rows) byStart.set(row.start, [...(byStart.get(row.start) ?? []), row]);
+  return starts.map((start) => {
+    const lags: Record<string, string | null> = Object.fromEntries(nodeIds.map((id) => [id, null]));
+    for (const node of replication(byStart.get(start) ?? []).nodes) lags[node.nodeId] = node.lag;
+    return { start: new Date(start).toISOString(), lags };
+  });
+}
+
+export const RELIABILITY_CSV_COLUMNS: Record<ReliabilityChart, string[]> = {
+  availability: ["nodeId", "name", "day", "availabilityPct", "measuredMinutes", "downMinutes", "worst"],
+  forks: ["day", "runs", "groupsChecked", "forkedGroups", "forkRatePct"],
+  integration: [
+    "sdk",
+    "suite",
+    "runId",
+    "startedAt",
+    "passed",
+    "failed",
+    "skipped",
+    "passRatePct",
+    "judged",
+    "failedCasesTotal",
+  ],
+  replication: ["bucketStart", "nodeId", "lag"],
+};
+
+/** One chart's data as CSV rows, in the columns `RELIABILITY_CSV_COLUMNS` names. */
+export function reliabilityCsvRows(
+  view: ReliabilityView,
+  chart: ReliabilityChart,
+): Record<string, unknown>[] {
+  if (chart === "availability")
+    return view.availability.nodes.flatMap(({ nodeId, name, worst, days }) =>
+      days.map((day) => ({ nodeId, name, worst, ...day })),
+    );
+  if (chart === "forks") return view.forks.days;
+  if (chart === "integration")
+    return view.integration.suites.flatMap(({ sdk, suite, runs }) =>
+      runs.map(({ failedCases: _cases, ...run }) => ({ sdk, suite, ...run })),
+    );
+  return view.replication.points.flatMap((point) =>
+    view.replication.nodeIds.map((nodeId) => ({
+      bucketStart: point.start,
+      nodeId,
+      lag: point.lags[nodeId] ?? null,
+    })),
+  );
+}
