@@ -67,6 +67,20 @@ export function demoResults(network: "local", now: Date): DemoResults {
     } satisfies BenchmarkRun;
   });
 
+  const demoCases = (sdk: string, failedNames: string[]): NonNullable<IntegrationRun["cases"]> => [
+    ...Array.from({ length: 148 - failedNames.length }, (_, i) => ({
+      name: `${sdk} case ${i + 1}`,
+      status: "passed" as const,
+      durationMs: 200 + ((i * 37) % 900),
+    })),
+    ...failedNames.map((name) => ({ name, status: "failed" as const, durationMs: 30_000 })),
+    ...["needs a funded gateway", "needs a second device"].map((name) => ({
+      name,
+      status: "skipped" as const,
+      durationMs: 0,
+    })),
+  ];
+
   const integrationRuns = DEMO_SDKS.flatMap((sdk, s) =>
     Array.from({ length: 12 }, (_, i) => {
       const startedAt = day(24 - 2 * i, 5 + s);
@@ -81,6 +95,10 @@ export function demoResults(network: "local", now: Date): DemoResults {
         passed: 148 - failed,
         failed,
         skipped: 2,
+        // The failing run sends its cases, so its failed ones can be shown.
+        ...(failing
+          ? { cases: demoCases(sdk, ["adds 250 members in one commit", "syncs after a member is removed"]) }
+          : {}),
       } satisfies IntegrationRun;
     }),
   );

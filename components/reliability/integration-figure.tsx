@@ -1,0 +1,135 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import { ChartFigure } from "@/components/charts/chart-figure";
+import { ChartLoading } from "@/components/charts/chart-loading";
+import { plural } from "@/lib/format";
+import type { IntegrationSuite, ReliabilityView } from "@/lib/reliability/view";
+import { csvHref, TableDetails, td, tdRight, th, thRight, verdictOf } from "./shared";
+
+const PassRateChart = dynamic(
+  () => import("@/components/charts/pass-rate-chart").then((m) => m.PassRateChart),
+  {
+    ssr: false,
+    loading: () => <ChartLoading height="h-40" />,
+  },
+);
+
+/** The id of a failing run's failed cases: what its bar and its table row link to. */
+export const runAnchor = (runId: string) => `run-${runId.replace(/[^A-Za-z0-9_.-]/g, "_")}`;
+
+function Suite({ suite, lastRuns }: { suite: IntegrationSuite; lastRuns: number }) {
+  const judged = suite.runs.filter((run) => run.judged);
+  const clean = judged.filter((run) => run.failed === 0 && run.passed > 0).length;
+  return (
+    <section aria-label={`${suite.sdk}: ${suite.suite}`} data-testid="integration-suite">
+      <p className="font-medium text-sm">
+        {suite.sdk} · {suite.suite}{" "}
+        <span className={`font-normal text-xs ${clean === lastRuns ? "text-status-up" : "text-status-down"}`}>
+          {clean} of the last {lastRuns} runs passed entirely
+          {judged.length < lastRuns ? ` (only ${judged.length} in the range)` : ""}
+        </span>
+      </p>
+      <PassRateChart
+        runs={suite.runs}
+        targetLabel={`target 100% (last ${lastRuns} runs)`}
+        anchor={runAnchor}
+      />
+    </section>
+  );
+}
+
+export function IntegrationFigure({ view, search }: { view: ReliabilityView; search: string }) {
+  const { criterion, suites, lastRuns } = view.integration;
+  const runs = suites.flatMap((suite) =>
+    suite.runs.map((run) => ({ ...run, sdk: suite.sdk, suite: suite.suite })),
+  );
+  const failing = runs.filter((run) => run.failed > 0).reverse();
+  return (
+    <ChartFigure
+      id="reliability-integration"
+      title={criterion?.title ?? "Integration tests"}
+      verdict={verdictOf(criterion, view.network)}
+      summary={
+        <>
+          Each SDK suite's runs in the range (the latest 20 at most), one bar per run; the verdict reads the
+          last {lastRuns} of each, which must all pass. {plural(suites.length, "suite")},{" "}
+          {plural(runs.length, "run")}, {plural(failing.length, "failing run")}.
+        </>
+      }
+      empty={suites.length === 0 ? "No integration-test runs pushed in this range: nothing to draw." : null}
+      chart={
+        <div className="flex flex-col gap-4">
+          {suites.map((suite) => (
+            <Suite key={`${suite.sdk} ${suite.suite}`} suite={suite} lastRuns={lastRuns} />
+          ))}
+        </div>
+      }
+      table={
+        <TableDetails
+          label="Failing runs and their failed cases"
+          count={failing.length}
+          open={failing.length > 0 && failing.length <= 3}
+        >
+          <table className="w-full text-left text-xs tabular-nums">
+            <caption className="sr-only">Each failing run with the failed cases its runner sent</caption>
+            <thead>
+              <tr className="text-ink-muted">
+                <th scope="col" className={th}>
+                  Run
+                </th>
+                <th scope="col" className={th}>
+                  Started (UTC)
+                </th>
+                <th scope="col" className={thRight}>
+                  Failed
+                </th>
+                <th scope="col" className={th}>
+                  Failed cases
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {failing.map((run) => (
+                <tr
+                  key={run.runId}
+                  id={runAnchor(run.runId)}
+                  className="scroll-mt-20 border-line border-t align-top target:bg-status-down-soft"
+                >
+                  <th scope="row" className={`${td} font-normal`}>
+                    {run.sdk} · {run.runId}
+                  </th>
+                  <td className={`${td} whitespace-nowrap`}>
+                    {run.startedAt.slice(0, 16).replace("T", " ")}
+                  </td>
+                  <td className={tdRight}>{run.failed}</td>
+                  <td className={td}>
+                    {run.failedCases.length === 0 ? (
+                      <span className="text-ink-muted">the runner sent no case list</span>
+                    ) : (
+                      <ul className="list-disc pl-4">
+                        {run.failedCases.map((one, i) => (
+                          // biome-ignore lint/suspicious/noArrayIndexKey: two cases of a run may share a name
+                          <li key={i}>
+                            {one.name}
+                            {one.message ? <span className="block text-ink-muted">{one.message}</span> : null}
+                          </li>
+                        ))}
+                        {run.failedCasesTotal > run.failedCases.length ? (
+                          <li className="text-ink-muted">
+                            and {run.failedCasesTotal - run.failedCases.length} more
+                          </li>
+                        ) : null}
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableDetails>
+      }
+      csvHref={csvHref(search, "integration")}
+    />
+  );
+}
