@@ -144,6 +144,9 @@ async function pagesBench(
         latencyApi: "/api/v1/latency?network=testnet",
         throughput: "/throughput?network=testnet",
         throughputApi: "/api/v1/throughput?network=testnet",
+        reliability: "/reliability?network=testnet",
+        reliability90d: "/reliability?network=testnet&range=90d",
+        reliabilityApi: "/api/v1/reliability?network=testnet",
       };
       const timings: Record<string, Awaited<ReturnType<typeof timePage>>> = {};
       for (const [name, path] of Object.entries(paths)) {

@@ -67,10 +67,10 @@ export function AvailabilityChart({
   const rows: Row[] = days.map((day, index) => ({
     day,
     ...Object.fromEntries(
-      nodes.map((node) => [`n${node.nodeId}`, node.days[index]?.availabilityPct ?? null]),
+      nodes.map((node) => [`n${node.nodeId}`, node.daily.availabilityPct[index] ?? null]),
     ),
   }));
-  const values = nodes.flatMap((node) => node.days.flatMap((day) => day.availabilityPct ?? []));
+  const values = nodes.flatMap((node) => node.daily.availabilityPct.flatMap((value) => value ?? []));
   const lowest = Math.min(target, ...values);
   // Close to 100% is where the target lives: the axis starts just below the lowest day.
   const floor = lowest >= 99 ? Math.floor(lowest * 10) / 10 : Math.max(0, Math.floor(lowest - 1));
@@ -128,7 +128,7 @@ export function AvailabilityChart({
                   stroke="var(--ink-muted)"
                   strokeOpacity={0.6}
                   strokeWidth={1.25}
-                  dot={days.length < 3}
+                  dot={node.daily.availabilityPct.filter((value) => value !== null).length < 3}
                   connectNulls={false}
                   isAnimationActive={false}
                 />
@@ -139,7 +139,7 @@ export function AvailabilityChart({
                 name={`node ${worst.nodeId} (worst)`}
                 stroke="var(--status-down)"
                 strokeWidth={2.5}
-                dot={days.length < 3}
+                dot={worst.daily.availabilityPct.filter((value) => value !== null).length < 3}
                 connectNulls={false}
                 isAnimationActive={false}
                 label={false}

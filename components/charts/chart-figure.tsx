@@ -19,8 +19,8 @@ export function ChartFigure({
 }: {
   id: string;
   title: string;
-  /** The latest verdict where the page's network is the one judged, else the network judged. */
-  verdict: { status: CriterionStatus | null } | { judgedOn: string };
+  /** The latest verdict where the page's network is the one judged, else the network judged; a note where no target is set. */
+  verdict: { status: CriterionStatus | null } | { judgedOn: string } | { note: string };
   summary: ReactNode;
   /** Why nothing is drawn, or null when there is data. */
   empty: string | null;
@@ -42,7 +42,9 @@ export function ChartFigure({
           {"status" in verdict ? (
             <CriterionStatusBadge status={verdict.status} />
           ) : (
-            <span className="text-ink-muted text-xs">judged on {verdict.judgedOn}</span>
+            <span className="text-ink-muted text-xs">
+              {"judgedOn" in verdict ? `judged on ${verdict.judgedOn}` : verdict.note}
+            </span>
           )}
         </span>
         <span className="text-ink-muted text-sm">{summary}</span>

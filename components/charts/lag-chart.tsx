@@ -108,7 +108,7 @@ export function LagChart({
               stroke={id === highlight ? "var(--status-degraded)" : "var(--ink-muted)"}
               strokeOpacity={id === highlight ? 1 : 0.6}
               strokeWidth={id === highlight ? 2.5 : 1.25}
-              dot={points.length < 3}
+              dot={rows.filter((row) => row[`n${id}`] !== null).length < 3}
               connectNulls={false}
               isAnimationActive={false}
             />

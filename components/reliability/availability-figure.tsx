@@ -4,7 +4,7 @@ import dynamic from "next/dynamic";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { ChartLoading } from "@/components/charts/chart-loading";
 import { formatMinutes, formatTarget, plural } from "@/lib/format";
-import type { ReliabilityView } from "@/lib/reliability/view";
+import { dayRowsOf, type ReliabilityView } from "@/lib/reliability/view";
 import { csvHref, TableDetails, td, tdRight, th, thRight, verdictOf } from "./shared";
 
 const AvailabilityChart = dynamic(
@@ -21,7 +21,7 @@ export function AvailabilityFigure({ view, search }: { view: ReliabilityView; se
   const target = criterion?.target ?? 99.99;
   const worst = nodes.find((node) => node.worst);
   const below = nodes.filter((node) =>
-    node.days.some((day) => day.availabilityPct !== null && day.availabilityPct < target),
+    node.daily.availabilityPct.some((value) => value !== null && value < target),
   );
   const measured = nodes.some((node) => node.availabilityPct !== null);
   return (
@@ -82,7 +82,7 @@ export function AvailabilityFigure({ view, search }: { view: ReliabilityView; se
             </thead>
             <tbody>
               {nodes.map((node) => {
-                const days = node.days.filter((day) => day.availabilityPct !== null);
+                const days = dayRowsOf(node, view.days).filter((day) => day.availabilityPct !== null);
                 const lowest = days.reduce<(typeof days)[number] | null>(
                   (low, day) =>
                     low === null || (day.availabilityPct as number) < (low.availabilityPct as number)

@@ -5,7 +5,7 @@ import { ChartFigure } from "@/components/charts/chart-figure";
 import { ChartLoading } from "@/components/charts/chart-loading";
 import { plural } from "@/lib/format";
 import type { IntegrationSuite, ReliabilityView } from "@/lib/reliability/view";
-import { csvHref, TableDetails, td, tdRight, th, thRight, verdictOf } from "./shared";
+import { csvHref, TableDetails, td, th, verdictOf } from "./shared";
 
 const PassRateChart = dynamic(
   () => import("@/components/charts/pass-rate-chart").then((m) => m.PassRateChart),
@@ -79,12 +79,6 @@ export function IntegrationFigure({ view, search }: { view: ReliabilityView; sea
                   Run
                 </th>
                 <th scope="col" className={th}>
-                  Started (UTC)
-                </th>
-                <th scope="col" className={thRight}>
-                  Failed
-                </th>
-                <th scope="col" className={th}>
                   Failed cases
                 </th>
               </tr>
@@ -97,15 +91,15 @@ export function IntegrationFigure({ view, search }: { view: ReliabilityView; sea
                   className="scroll-mt-20 border-line border-t align-top target:bg-status-down-soft"
                 >
                   <th scope="row" className={`${td} font-normal`}>
-                    {run.sdk} · {run.runId}
+                    <span className="block break-all">{run.runId}</span>
+                    <span className="block text-ink-muted">
+                      {run.sdk} · {run.startedAt.slice(0, 16).replace("T", " ")} UTC
+                    </span>
                   </th>
-                  <td className={`${td} whitespace-nowrap`}>
-                    {run.startedAt.slice(0, 16).replace("T", " ")}
-                  </td>
-                  <td className={tdRight}>{run.failed}</td>
-                  <td className={td}>
+                  <td className={`${td} min-w-40`}>
+                    <span className="font-semibold text-status-down">{run.failed} failed</span>
                     {run.failedCases.length === 0 ? (
-                      <span className="text-ink-muted">the runner sent no case list</span>
+                      <span className="block text-ink-muted">the runner sent no case list</span>
                     ) : (
                       <ul className="list-disc pl-4">
                         {run.failedCases.map((one, i) => (

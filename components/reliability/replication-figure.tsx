@@ -30,7 +30,7 @@ export function ReplicationFigure({ view, search }: { view: ReliabilityView; sea
     <ChartFigure
       id="reliability-replication"
       title="Replication lag"
-      verdict={{ status: null }}
+      verdict={{ note: "no roadmap target" }}
       summary={
         <>
           How far each registry node's sync cursor is behind the furthest node's, in sequence ids, from its

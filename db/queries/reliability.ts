@@ -15,9 +15,12 @@ type Span = { network: string; from: Date; to: Date };
 const utcDay = (column: AnyColumn) => sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD')`;
 const dayStart = (date: Date) => new Date(Math.floor(date.getTime() / DAY_MS) * DAY_MS);
 
-/** The day rollups of the given nodes over the whole UTC days [from, to) touches. */
-export async function getDayRollups(db: Db, { network, from, to, nodeIds }: Span & { nodeIds: number[] }) {
-  if (nodeIds.length === 0) return [];
+/** The day rollups of the canonical registry nodes over the whole UTC days [from, to) touches. */
+export async function getCanonicalDayRollups(db: Db, { network, from, to }: Span) {
+  const canonical = db
+    .select({ nodeId: nodes.nodeId })
+    .from(nodes)
+    .where(and(eq(nodes.network, network), eq(nodes.isCanonical, true), eq(nodes.inRegistry, true)));
   return db
     .select({
       nodeId: uptimeRollups.nodeId,
@@ -31,7 +34,7 @@ export async function getDayRollups(db: Db, { network, from, to, nodeIds }: Span
       and(
         eq(uptimeRollups.network, network),
         eq(uptimeRollups.granularity, "day"),
-        inArray(uptimeRollups.nodeId, nodeIds),
+        inArray(uptimeRollups.nodeId, canonical),
         gte(uptimeRollups.bucketStart, dayStart(from)),
         lt(uptimeRollups.bucketStart, to),
       ),

@@ -12,8 +12,9 @@ const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 /**
  * A network's history at steady state, written straight into the tables the pages read: `nodes`
  * registry nodes (half canonical), day and hour rollups for `days` days, minute rollups, raw probes
- * and cursor snapshots for the last day (the pages read minutes only at window edges and probes only
- * for the state now), a QA benchmark run every hour, daily load tests, and an hourly evaluation history for every criterion (failing for 30 days,
+ * for the last day and cursor snapshots every 5 minutes for 14 days (the pages read minutes only at
+ * window edges and probes only for the state now), a QA benchmark run every hour, daily load tests,
+ * daily fork checks and integration runs of 3 SDKs (with their cases), and an hourly evaluation history for every criterion (failing for 30 days,
  * then passing: two changes, the rest heartbeats).
  */
 export async function seedHistory(db: Db, { nodes, days }: { nodes: number; days: number }) {
@@ -48,8 +49,24 @@ export async function seedHistory(db: Db, { nodes, days }: { nodes: number; days
   await db.execute(sql`
     insert into node_cursor_snapshots (network, node_id, region, at, cursor)
     select 'testnet', n.node_id, 'bench', t, jsonb_build_object('100', '1000', '200', (900 + n.node_id / 100)::text)
-    from nodes n, generate_series(now() - interval '1 day', now(), interval '30 seconds') t
+    from nodes n, generate_series(now() - interval '14 days', now(), interval '5 minutes') t
     where n.network = 'testnet'`);
+  // QA: a fork check a day, and an integration run a day of each of 3 SDKs, every tenth failing two cases.
+  await db.execute(sql`
+    insert into fork_checks (run_id, network, started_at, body_hash, groups_checked, forked_groups)
+    select 'bench-forks-' || d::date, 'testnet', d + interval '4 hours', md5(d::text), 2000, (extract(day from d)::int = 15)::int
+    from generate_series(${since}, now() - interval '1 day', interval '1 day') d`);
+  await db.execute(sql`
+    insert into integration_test_runs (run_id, network, started_at, body_hash, suite, sdk, passed, failed, format)
+    select 'bench-' || s || '-' || d::date, 'testnet', d + interval '5 hours', md5(s || d::text), s || ' integration', s,
+           148 - 2 * (extract(doy from d)::int % 10 = 0)::int, 2 * (extract(doy from d)::int % 10 = 0)::int, 'json'
+    from generate_series(${since}, now() - interval '1 day', interval '1 day') d,
+         unnest(array['xmtp-js', 'xmtp-ios', 'xmtp-android']) s`);
+  await db.execute(sql`
+    insert into integration_test_cases (run_id, name, status, duration_ms)
+    select r.id, 'case ' || c, case when c <= r.failed then 'failed' else 'passed' end, 100
+    from integration_test_runs r, generate_series(1, 150) c
+    where r.network = 'testnet' and r.run_id like 'bench-%' and c <= r.passed + r.failed`);
   await db.execute(sql`
     insert into criterion_evaluations (criterion_key, network, status, measured, target, unit, window_start, window_end, samples, evidence, evaluated_at, changed)
     select c.key, c.network, case when t < ${since} + interval '30 days' then 'fail' else 'pass' end,

@@ -1,7 +1,12 @@
 import type { Db } from "@/db/client";
 import { criterionSpecs } from "@/db/queries/criteria";
 import { getRegistryNodes } from "@/db/queries/nodes";
-import { getCursorBuckets, getDayRollups, getForkDays, getIntegrationRuns } from "@/db/queries/reliability";
+import {
+  getCanonicalDayRollups,
+  getCursorBuckets,
+  getForkDays,
+  getIntegrationRuns,
+} from "@/db/queries/reliability";
 import { getCriteria } from "@/db/queries/roadmap";
 import { bucketStarts, type TimeRange } from "@/lib/charts/range";
 import {
@@ -27,10 +32,11 @@ export async function reliabilityView(
 ): Promise<ReliabilityView> {
   const span = { network, from: range.from, to: range.to };
   const keptSince = new Date(now.getTime() - snapshotDays * DAY_MS);
-  const [rows, specs, registry, forkRows, integration, cursors] = await Promise.all([
+  const [rows, specs, registry, dayRows, forkRows, integration, cursors] = await Promise.all([
     getCriteria(db),
     criterionSpecs(db),
     getRegistryNodes(db, { network }),
+    getCanonicalDayRollups(db, span),
     getForkDays(db, span),
     getIntegrationRuns(db, { ...span, perSuite: SUITE_RUNS, casesPerRun: CASES_PER_RUN }),
     getCursorBuckets(db, { ...span, bucket: range.bucket, keptSince }),
@@ -57,7 +63,6 @@ export async function reliabilityView(
   const days = bucketStarts({ ...range, bucket: "day" }).map((start) =>
     new Date(start).toISOString().slice(0, 10),
   );
-  const dayRows = await getDayRollups(db, { ...span, nodeIds: canonical.map((node) => node.nodeId) });
   return {
     network,
     asOf: now.toISOString(),

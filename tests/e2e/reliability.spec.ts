@@ -1,7 +1,12 @@
 import { spawnSync } from "node:child_process";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
-import { RELIABILITY_CHARTS, RELIABILITY_CSV_COLUMNS, type ReliabilityView } from "@/lib/reliability/view";
+import {
+  dayRowsOf,
+  RELIABILITY_CHARTS,
+  RELIABILITY_CSV_COLUMNS,
+  type ReliabilityView,
+} from "@/lib/reliability/view";
 
 function collectErrors(page: Page) {
   const errors: string[] = [];
@@ -44,7 +49,12 @@ function expectedRows(view: ReliabilityView, chart: (typeof RELIABILITY_CHARTS)[
   const rows: Record<string, unknown>[] =
     chart === "availability"
       ? view.availability.nodes.flatMap((node) =>
-          node.days.map((day) => ({ nodeId: node.nodeId, name: node.name, worst: node.worst, ...day })),
+          dayRowsOf(node, view.days).map((day) => ({
+            nodeId: node.nodeId,
+            name: node.name,
+            worst: node.worst,
+            ...day,
+          })),
         )
       : chart === "forks"
         ? view.forks.days

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nodeCursorSnapshots, uptimeRollups } from "@/db/schema";
-import { RELIABILITY_CHARTS, RELIABILITY_CSV_COLUMNS, type ReliabilityView } from "@/lib/reliability/view";
+import {
+  dayRowsOf,
+  RELIABILITY_CHARTS,
+  RELIABILITY_CSV_COLUMNS,
+  type ReliabilityView,
+} from "@/lib/reliability/view";
 import { getReliabilityApi } from "@/server/api/reliability-api";
 import { forkChecksEndpoint, integrationTestsEndpoint } from "@/server/ingest/endpoints";
 import { callEndpoint, type Endpoint, setUpIngest } from "../support/ingest";
@@ -142,13 +147,13 @@ describe("GET /api/v1/reliability", () => {
     expect(first).toMatchObject({ availabilityPct: 100, worst: false, downMinutes: 0 });
     // 2,850 of 2,880 minutes, floored to 4 decimals: 98.9583%.
     expect(second).toMatchObject({ availabilityPct: 98.9583, worst: true, downMinutes: 30 });
-    expect(second?.days.find((day) => day.day === "2026-11-28")).toEqual({
+    expect(second && dayRowsOf(second, view.days).find((day) => day.day === "2026-11-28")).toEqual({
       day: "2026-11-28",
       availabilityPct: 97.9166,
       measuredMinutes: 1440,
       downMinutes: 30,
     });
-    expect(second?.days.find((day) => day.day === "2026-11-29")).toMatchObject({
+    expect(second && dayRowsOf(second, view.days).find((day) => day.day === "2026-11-29")).toMatchObject({
       availabilityPct: null,
       measuredMinutes: 0,
     });
@@ -215,7 +220,12 @@ describe("GET /api/v1/reliability", () => {
       const expected =
         chart === "availability"
           ? view.availability.nodes.flatMap((node) =>
-              node.days.map((day) => ({ nodeId: node.nodeId, name: node.name, worst: node.worst, ...day })),
+              dayRowsOf(node, view.days).map((day) => ({
+                nodeId: node.nodeId,
+                name: node.name,
+                worst: node.worst,
+                ...day,
+              })),
             )
           : chart === "forks"
             ? view.forks.days
