@@ -62,7 +62,8 @@ export function LatencyChart({
 }: {
   points: LatencyPoint[];
   bucket: "hour" | "day";
-  target: number;
+  /** The roadmap target, where there is one (a node's probe latency has none). */
+  target: number | null;
   targetLabel: string;
   baseline: number | null;
   baselineLabel: string | null;
@@ -102,13 +103,15 @@ export function LatencyChart({
           />
           <Tooltip content={<TooltipBody bucket={bucket} />} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          <ReferenceLine
-            y={target}
-            ifOverflow="extendDomain"
-            stroke="var(--status-down)"
-            strokeDasharray="6 4"
-            label={<LineLabel value={targetLabel} color="var(--status-down)" />}
-          />
+          {target !== null ? (
+            <ReferenceLine
+              y={target}
+              ifOverflow="extendDomain"
+              stroke="var(--status-down)"
+              strokeDasharray="6 4"
+              label={<LineLabel value={targetLabel} color="var(--status-down)" />}
+            />
+          ) : null}
           {baseline !== null ? (
             <ReferenceLine
               y={baseline}

@@ -1,6 +1,57 @@
-import { formatMinutes } from "@/lib/format";
+import { formatAvailability, formatCoverage, formatMinutes } from "@/lib/format";
 import { type DayBar, type DayBarTone, downDaysText } from "@/lib/uptime/day-bars";
 import { DayBarsLegend, MAINTENANCE_CLASS, TONE_CLASSES } from "./day-bars-legend";
+
+/** The bars' figures in numbers, newest day first: availability, down minutes, coverage, incidents. */
+function DayTable({ bars }: { bars: DayBar[] }) {
+  const shown = bars.filter((bar) => bar.tone !== "not_registered").reverse();
+  return (
+    <details className="mt-2 text-sm" data-testid="day-table">
+      <summary className="cursor-pointer text-accent">Availability per day ({shown.length})</summary>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a long table scrolls, by keyboard too */}
+      <section className="mt-2 max-h-80 overflow-auto" aria-label="Availability per day" tabIndex={0}>
+        <table className="w-full text-left text-xs tabular-nums">
+          <caption className="sr-only">Availability per UTC day, newest first</caption>
+          <thead>
+            <tr className="text-ink-muted">
+              <th scope="col" className="py-1 pr-3 font-medium">
+                Day (UTC)
+              </th>
+              <th scope="col" className="py-1 pr-3 text-right font-medium">
+                Available
+              </th>
+              <th scope="col" className="py-1 pr-3 text-right font-medium">
+                Down
+              </th>
+              <th scope="col" className="py-1 pr-3 text-right font-medium">
+                Coverage
+              </th>
+              <th scope="col" className="py-1 pr-3 text-right font-medium">
+                Incidents
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((bar) => (
+              <tr key={bar.day} className="border-line border-t">
+                <th scope="row" className="py-1 pr-3 font-normal">
+                  {bar.day}
+                  {bar.partial ? " (so far)" : ""}
+                </th>
+                <td className="py-1 pr-3 text-right">{formatAvailability(bar.availability)}</td>
+                <td className="py-1 pr-3 text-right">{formatMinutes(bar.down)}</td>
+                <td className="py-1 pr-3 text-right">
+                  {bar.coverage === null ? "—" : formatCoverage(bar.coverage)}
+                </td>
+                <td className="py-1 pr-3 text-right">{bar.incidents}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </details>
+  );
+}
 
 /** Days shown below the md breakpoint, where 90 bars would be too thin to see or tap. */
 const SMALL_SCREEN_DAYS = 30;
@@ -70,6 +121,7 @@ export function DayBars({ bars }: { bars: DayBar[] }) {
           <p className="mt-1">{fewDownDays.join(", ")}.</p>
         </details>
       ) : null}
+      <DayTable bars={bars} />
       <DayBarsLegend />
     </div>
   );

@@ -175,6 +175,36 @@ export async function latencyByNode(
   return latencyPercentiles(rows, minSamples);
 }
 
+/** One node's probe-latency histograms per region and hour or day bucket starting in [from, to). */
+export async function regionLatencyBuckets(
+  db: Db,
+  network: string,
+  nodeId: number,
+  { from, to, bucket }: { from: Date; to: Date; bucket: "hour" | "day" },
+) {
+  const rows = await db
+    .select({
+      region: regionLatencyRollups.region,
+      bucketStart: regionLatencyRollups.bucketStart,
+      histogram: regionLatencyRollups.latencyHistogram,
+    })
+    .from(regionLatencyRollups)
+    .where(
+      and(
+        eq(regionLatencyRollups.network, network),
+        eq(regionLatencyRollups.granularity, bucket),
+        eq(regionLatencyRollups.nodeId, nodeId),
+        gte(regionLatencyRollups.bucketStart, new Date(bucketStart(from.getTime(), bucket))),
+        lt(regionLatencyRollups.bucketStart, to),
+      ),
+    );
+  return rows.map((row) => ({
+    region: row.region,
+    start: row.bucketStart.getTime(),
+    histogram: row.histogram,
+  }));
+}
+
 /**
  * Each node's state now: the latest probe of each region within `freshMs`, by the same quorum rule
  * as the rollups. A node no region probed recently is unknown.

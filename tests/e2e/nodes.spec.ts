@@ -30,6 +30,43 @@ test.describe("nodes from the on-chain registry", () => {
     await expect(history).toContainText("Removed from the canonical network");
   });
 
+  test("a node page draws its probe latency over time per region, and lists its availability per day", async ({
+    page,
+    request,
+  }) => {
+    await page.goto("/nodes/400"); // the demo's slow node: about 700 ms from every region
+    const card = page.getByRole("region", { name: "Probe latency over time" });
+    await expect(card.getByRole("figure")).toHaveCount(3);
+    const figure = card.getByTestId("node-latency-eu-west");
+    await expect(figure.locator(".recharts-wrapper > svg")).toContainText("UTC day");
+    await expect(figure.locator(".recharts-wrapper > svg")).toContainText("ms");
+    await expect(figure.locator(".recharts-line")).toHaveCount(3);
+    const p95 = Number((await figure.locator("figcaption").innerText()).match(/p95 ([\d.]+) ms/)?.[1]);
+    expect(p95).toBeGreaterThan(600);
+    const href = (await figure.getByRole("link", { name: "Download CSV" }).getAttribute("href")) as string;
+    const [header, ...lines] = (await (await request.get(href)).text()).trimEnd().split("\r\n");
+    expect(header).toBe("region,bucketStart,samples,p50Ms,p95Ms,p99Ms");
+    const view = await (await request.get(href.replace("&format=csv", ""))).json();
+    expect(lines).toEqual(
+      view.regions[0].points.map((point: Record<string, unknown>) =>
+        ["eu-west", point.start, point.samples, point.p50Ms, point.p95Ms, point.p99Ms]
+          .map((value) => (value === null ? "" : String(value)))
+          .join(","),
+      ),
+    );
+    // A shorter window draws hours.
+    await page.getByRole("navigation", { name: "Latency window" }).getByRole("link", { name: "24h" }).click();
+    await expect(page).toHaveURL(/window=24h/);
+    await expect(card.getByTestId("node-latency-eu-west").locator(".recharts-wrapper > svg")).toContainText(
+      "UTC hour",
+    );
+
+    const days = page.getByTestId("day-table");
+    await days.getByText(/^Availability per day \(\d+\)$/).click();
+    await expect(days.locator("tbody tr").first()).toContainText(/\d{4}-\d\d-\d\d \(so far\)/);
+    await expect(days.locator("tbody tr")).toHaveCount(90);
+  });
+
   test("an unknown node, or a network this dashboard does not collect, is not found", async ({ page }) => {
     expect((await page.goto("/nodes/12345"))?.status()).toBe(404);
     expect((await page.goto("/nodes?network=mainnet"))?.status()).toBe(404);

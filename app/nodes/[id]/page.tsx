@@ -6,6 +6,7 @@ import { AvailabilityCard } from "@/components/nodes/availability-card";
 import { CurrentStateCard } from "@/components/nodes/current-state-card";
 import { DayBars } from "@/components/nodes/day-bars";
 import { LatencyCard } from "@/components/nodes/latency-card";
+import { LatencyOverTime } from "@/components/nodes/latency-over-time";
 import { MembershipBadge, NodeChecks } from "@/components/nodes/node-checks";
 import { ReplicationCard } from "@/components/nodes/replication-card";
 import { Card } from "@/components/ui/card";
@@ -20,6 +21,7 @@ import { INT4_MAX } from "@/lib/limits";
 import { parseNetworkParam } from "@/lib/network-param";
 import { DAY_BAR_DAYS } from "@/lib/uptime/node-health";
 import { WINDOW_PRESETS, type WindowPreset } from "@/lib/uptime/windows";
+import { nodeLatencyView } from "@/server/charts/node-latency";
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -41,9 +43,10 @@ export default async function NodePage({ params, searchParams }: Props) {
   if (!id.success || !network || !latencyWindow.success) notFound();
   const db = await getAppDb();
   const now = new Date();
-  const [found, health] = await Promise.all([
+  const [found, health, latencyOverTime] = await Promise.all([
     getRegistryNode(db, { network, nodeId: id.data }),
     getNodeHealth(db, { network, nodeId: id.data, now, latencyWindow: latencyWindow.data }),
+    nodeLatencyView(db, { network, nodeId: id.data, window: latencyWindow.data, now }),
   ]);
   if (!found) notFound();
   const { node, history, explorerUrl } = found;
@@ -105,6 +108,7 @@ export default async function NodePage({ params, searchParams }: Props) {
         />
         <ReplicationCard replication={health.replication} now={now} />
       </div>
+      <LatencyOverTime view={latencyOverTime} />
       <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-2">
         <Card title="Registry identity" id="identity">
           <dl className="grid grid-cols-[7rem_1fr] gap-x-3 gap-y-2 text-sm">
