@@ -12,6 +12,7 @@ import { getRoadmapOverview } from "@/db/queries/roadmap";
 import { networkHealthSummary } from "@/db/queries/uptime";
 import { getEnv } from "@/lib/env";
 import { parseNetworkParam } from "@/lib/network-param";
+import { criterionNotes } from "@/server/roadmap/notes";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -29,6 +30,7 @@ export default async function OverviewPage({ searchParams }: Props) {
     networkHealthSummary(db, network, { now }),
     getNetworks(db),
   ]);
+  const notes = await criterionNotes(db, roadmap.criteria);
   const networkName = networks.find((row) => row.key === network)?.name ?? network;
 
   return (
@@ -63,6 +65,7 @@ export default async function OverviewPage({ searchParams }: Props) {
             <CriteriaTable
               criteria={roadmap.criteria}
               caption="Every roadmap target, its V3 baseline and status"
+              notes={notes.detail}
             />
           </Card>
         </div>

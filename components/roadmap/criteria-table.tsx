@@ -17,7 +17,16 @@ const HEAD = "py-2 pr-3 font-medium";
  * Criteria grouped by category: target, V3 baseline, latest measurement and status. A table from
  * 640 px up; below that each row folds into a two-line block so nothing scrolls sideways.
  */
-export function CriteriaTable({ criteria, caption }: { criteria: CriterionRow[]; caption: string }) {
+export function CriteriaTable({
+  criteria,
+  caption,
+  notes = {},
+}: {
+  criteria: CriterionRow[];
+  caption: string;
+  /** What keeps each open target from passing, in words ("43 of 100 samples in the last 7 days"). */
+  notes?: Record<string, string>;
+}) {
   const present = new Set(criteria.map((criterion) => criterion.category));
   const categories = (Object.keys(CATEGORY_TITLES) as (keyof typeof CATEGORY_TITLES)[]).filter((c) =>
     present.has(c),
@@ -103,6 +112,11 @@ export function CriteriaTable({ criteria, caption }: { criteria: CriterionRow[];
                 </td>
                 <td className="col-start-2 row-span-2 row-start-2 self-center sm:py-2">
                   <CriterionStatusBadge status={criterion.status} />
+                  {notes[criterion.key] && criterion.status !== null ? (
+                    <span className="mt-1 block max-w-48 text-ink-muted text-xs" data-testid="criterion-note">
+                      {notes[criterion.key]}
+                    </span>
+                  ) : null}
                 </td>
               </tr>
             ))}

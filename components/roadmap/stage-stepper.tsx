@@ -2,6 +2,7 @@ import Link from "next/link";
 import { StatusBadge, type Tone } from "@/components/ui/status-badge";
 import type { StageReadiness } from "@/lib/roadmap/readiness";
 import type { StageRow } from "@/lib/roadmap/rows";
+import { declaredVsMeasured } from "@/lib/roadmap/status-words";
 
 const DECLARED: Record<StageRow["declaredStatus"], [Tone, string]> = {
   complete: ["up", "Complete"],
@@ -16,6 +17,7 @@ export function DeclaredStatusBadge({ status }: { status: StageRow["declaredStat
 
 /** The team's declared status beside the computed one: never one instead of the other. */
 export function StageStatusLines({ stage }: { stage: StageRow & { readiness: StageReadiness } }) {
+  const disagreement = declaredVsMeasured(stage, stage.readiness);
   return (
     <>
       <span className="flex items-center gap-2">
@@ -26,7 +28,42 @@ export function StageStatusLines({ stage }: { stage: StageRow & { readiness: Sta
         <span className="text-ink-muted">Measured: </span>
         {readinessText(stage.readiness)}
       </span>
+      {disagreement ? (
+        <span className="font-medium text-status-degraded" data-testid="declared-vs-measured">
+          {disagreement}
+        </span>
+      ) : null}
     </>
+  );
+}
+
+const SEGMENTS = [
+  ["passed", "bg-status-up", "met"],
+  ["failed", "bg-status-down", "not met"],
+  ["insufficient", "bg-status-degraded", "without enough data"],
+] as const;
+
+/** Targets met of total as a bar (the text beside it says the same): met, not met, lacking data, not evaluated. */
+export function TargetsBar({ readiness }: { readiness: StageReadiness }) {
+  if (readiness.total === 0) return null;
+  return (
+    <span
+      className="flex h-2 w-full overflow-hidden rounded-full bg-surface-muted"
+      aria-hidden="true"
+      data-testid="targets-bar"
+    >
+      {SEGMENTS.map(([key, colour, label]) =>
+        readiness[key] > 0 ? (
+          <span
+            key={key}
+            className={colour}
+            style={{ width: `${(readiness[key] / readiness.total) * 100}%` }}
+            title={`${readiness[key]} ${label}`}
+            data-segment={key}
+          />
+        ) : null,
+      )}
+    </span>
   );
 }
 
@@ -58,6 +95,7 @@ export function StageStepper({ stages }: { stages: (StageRow & { readiness: Stag
               <span className="font-semibold">{stage.title}</span>
               <span className="text-ink-muted text-sm">{stage.summary}</span>
               <span className="mt-auto flex flex-col gap-1 pt-2 text-xs">
+                <TargetsBar readiness={stage.readiness} />
                 <StageStatusLines stage={stage} />
                 <span>
                   <span className="text-ink-muted">Milestones: </span>

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray } from "drizzle-orm";
 import type { CriterionSpec } from "@/lib/roadmap/criteria";
 import {
   networkReadiness as readinessOf,
@@ -30,6 +30,27 @@ export async function criterionSpecs(db: Db, key?: string): Promise<CriterionSpe
     network: row.network,
     params: row.params,
   }));
+}
+
+/** The evidence of each given criterion's latest evaluation: what a page reads to say what is missing. */
+export async function latestEvidence(
+  db: Db,
+  keys: readonly string[],
+): Promise<Map<string, Record<string, unknown>>> {
+  if (keys.length === 0) return new Map();
+  const rows = await db
+    .selectDistinctOn([criterionEvaluations.criterionKey], {
+      key: criterionEvaluations.criterionKey,
+      evidence: criterionEvaluations.evidence,
+    })
+    .from(criterionEvaluations)
+    .where(inArray(criterionEvaluations.criterionKey, [...keys]))
+    .orderBy(
+      criterionEvaluations.criterionKey,
+      desc(criterionEvaluations.evaluatedAt),
+      desc(criterionEvaluations.id),
+    );
+  return new Map(rows.map((row) => [row.key, (row.evidence ?? {}) as Record<string, unknown>]));
 }
 
 /** A criterion's stored evaluations, newest first (each row is a change or an hourly heartbeat). */

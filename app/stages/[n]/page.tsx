@@ -9,6 +9,7 @@ import { Card } from "@/components/ui/card";
 import { getAppDb } from "@/db/app";
 import { stageReadinessDetails } from "@/db/queries/criteria";
 import { getMilestones, getRoadmapOverview } from "@/db/queries/roadmap";
+import { criterionNotes } from "@/server/roadmap/notes";
 
 type Props = { params: Promise<{ n: string }> };
 
@@ -25,12 +26,13 @@ export default async function StagePage({ params }: Props) {
   const { stages, criteria } = await getRoadmapOverview(db);
   const stage = stages.find((row) => row.number === parsed.data);
   if (!stage) notFound();
-  const [milestones, details] = await Promise.all([
+  const stageCriteria = criteria.filter((criterion) => criterion.stageNumber === stage.number);
+  const [milestones, details, notes] = await Promise.all([
     getMilestones(db, { stageNumber: stage.number }),
     stageReadinessDetails(db, { now: new Date() }),
+    criterionNotes(db, stageCriteria),
   ]);
   const countdown = details.find((row) => row.number === stage.number)?.countdown ?? null;
-  const stageCriteria = criteria.filter((criterion) => criterion.stageNumber === stage.number);
   const missing = stageCriteria.filter((criterion) => criterion.status !== "pass");
   const openMilestones = milestones.filter((milestone) => milestone.status !== "done");
 
@@ -50,7 +52,11 @@ export default async function StagePage({ params }: Props) {
         <div className="flex min-w-0 flex-col gap-6 lg:col-span-2">
           {stageCriteria.length > 0 ? (
             <Card title="Targets" id="stage-targets">
-              <CriteriaTable criteria={stageCriteria} caption={`Targets of stage ${stage.number}`} />
+              <CriteriaTable
+                criteria={stageCriteria}
+                caption={`Targets of stage ${stage.number}`}
+                notes={notes.detail}
+              />
             </Card>
           ) : null}
           <Card title="Milestones" id="stage-milestones">
@@ -72,12 +78,7 @@ export default async function StagePage({ params }: Props) {
               <ul className="flex list-disc flex-col gap-1 pl-4 text-sm">
                 {missing.map((criterion) => (
                   <li key={criterion.key}>
-                    {criterion.title}:{" "}
-                    {criterion.status === "fail"
-                      ? "not met"
-                      : criterion.status === null
-                        ? "no data yet"
-                        : "not enough data"}
+                    {criterion.title}: {notes.text[criterion.key]}
                   </li>
                 ))}
                 {openMilestones.map((milestone) => (
