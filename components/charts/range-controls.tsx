@@ -60,6 +60,7 @@ export function RangeControls({
 }: {
   range: TimeRange | null;
   href: (preset: RangePreset) => string;
+  /** The networks to choose from; none (a target judged on one network) leaves the filters out. */
   networks: Option[];
   network: string;
   /** The region and SDK filters, where the data has them. */
@@ -96,24 +97,29 @@ export function RangeControls({
         </ul>
       </nav>
       <div className="flex flex-wrap items-end gap-x-6 gap-y-3">
-        <form method="get" className="flex flex-wrap items-end gap-2" aria-label="Filters">
-          {hidden(ends)}
-          <Select name="network" label="Network" value={network} options={networks} />
-          {regions ? (
-            <Select
-              name="region"
-              label="Region"
-              value={region}
-              options={choices("All regions", regions, region)}
-            />
-          ) : null}
-          {sdks ? (
-            <Select name="sdk" label="SDK" value={sdk} options={choices("All SDKs", sdks, sdk)} />
-          ) : null}
-          <button type="submit" className="rounded border border-line bg-surface-muted px-3 py-1 font-medium">
-            Apply
-          </button>
-        </form>
+        {networks.length > 0 ? (
+          <form method="get" className="flex flex-wrap items-end gap-2" aria-label="Filters">
+            {hidden(ends)}
+            <Select name="network" label="Network" value={network} options={networks} />
+            {regions ? (
+              <Select
+                name="region"
+                label="Region"
+                value={region}
+                options={choices("All regions", regions, region)}
+              />
+            ) : null}
+            {sdks ? (
+              <Select name="sdk" label="SDK" value={sdk} options={choices("All SDKs", sdks, sdk)} />
+            ) : null}
+            <button
+              type="submit"
+              className="rounded border border-line bg-surface-muted px-3 py-1 font-medium"
+            >
+              Apply
+            </button>
+          </form>
+        ) : null}
         <form method="get" className="flex flex-wrap items-end gap-2" aria-label="Custom range">
           {hidden({ network, region, sdk })}
           <label className="flex flex-col gap-1 text-ink-muted text-xs">

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { formatTarget, formatValue } from "@/lib/format";
 import { criterionWindow, evidencePath } from "@/lib/roadmap/criteria";
 import type { CriterionRow } from "@/lib/roadmap/rows";
@@ -73,7 +74,13 @@ export function CriteriaTable({
                 className="grid grid-cols-[1fr_auto] gap-x-3 border-line border-t py-2 sm:table-row sm:py-0"
               >
                 <th scope="row" className="col-span-2 text-left font-normal sm:py-2 sm:pr-3">
-                  {criterion.title}
+                  <Link
+                    href={`/targets/${encodeURIComponent(criterion.key)}`}
+                    className="underline decoration-line underline-offset-2 hover:text-accent"
+                    title="Its verdict over time"
+                  >
+                    {criterion.title}
+                  </Link>
                   <span className="block text-ink-muted text-xs">
                     {criterion.network} ·{" "}
                     {criterion.windowDays === 1 ? "now" : `${criterion.windowDays}-day window`}

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import type { CriterionSpec } from "@/lib/roadmap/criteria";
 import {
   networkReadiness as readinessOf,
@@ -51,6 +51,35 @@ export async function latestEvidence(
       desc(criterionEvaluations.id),
     );
   return new Map(rows.map((row) => [row.key, (row.evidence ?? {}) as Record<string, unknown>]));
+}
+
+/** A criterion's last evaluation of each UTC hour or day starting in [from, to), oldest first. */
+export async function criterionBuckets(
+  db: Db,
+  key: string,
+  { from, to, bucket }: { from: Date; to: Date; bucket: "hour" | "day" },
+) {
+  // A literal, not a parameter: DISTINCT ON and ORDER BY must be the same expression.
+  const unit = sql.raw(bucket === "hour" ? "'hour'" : "'day'");
+  const start = sql<string>`date_trunc(${unit}, ${criterionEvaluations.evaluatedAt} at time zone 'UTC')`;
+  const rows = await db
+    .selectDistinctOn([start], {
+      start,
+      evaluatedAt: criterionEvaluations.evaluatedAt,
+      status: criterionEvaluations.status,
+      measured: criterionEvaluations.measured,
+      samples: criterionEvaluations.samples,
+    })
+    .from(criterionEvaluations)
+    .where(
+      and(
+        eq(criterionEvaluations.criterionKey, key),
+        gte(criterionEvaluations.evaluatedAt, from),
+        lt(criterionEvaluations.evaluatedAt, to),
+      ),
+    )
+    .orderBy(start, desc(criterionEvaluations.evaluatedAt), desc(criterionEvaluations.id));
+  return rows.map(({ start: _start, ...row }) => row);
 }
 
 /** A criterion's stored evaluations, newest first (each row is a change or an hourly heartbeat). */

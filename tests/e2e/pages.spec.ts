@@ -10,10 +10,35 @@ test("a stage page lists its milestones, targets and what is still missing", asy
   const missing = page.getByRole("region", { name: "What is still missing" });
   await expect(missing).toContainText("Testnet funding portal live");
   await expect(missing).not.toContainText("Canonical testnet nodes run by distinct operators");
-  await page.goto("/stages/2");
-  await expect(page.getByRole("region", { name: "What is still missing" })).toContainText(
-    "Rename a 10-member group: not enough data",
+  // The team marked stage 1 complete while a milestone is open: the page says so in words.
+  await expect(page.getByTestId("declared-vs-measured")).toHaveText(
+    "The team marked this stage complete; 1 milestone is open.",
   );
+  await page.goto("/stages/2");
+  // Insufficient data says what is missing.
+  await expect(page.getByRole("region", { name: "What is still missing" })).toContainText(
+    /Rename a 10-member group: not enough data: \d+ of 100 samples in the last 7 days/,
+  );
+  await expect(page.getByTestId("criterion-rename_group_10").getByTestId("criterion-note")).toHaveText(
+    /^\d+ of 100 samples in the last 7 days$/,
+  );
+  await expect(page.getByTestId("criterion-send_message").getByTestId("criterion-note")).toHaveText(
+    /^[\d.,]+ m?s against < 400 ms$/,
+  );
+});
+
+test("the overview shows each stage's targets met as a bar beside the words", async ({ page }) => {
+  await page.goto("/");
+  const stage1 = page.getByTestId("stage-1");
+  await expect(stage1.getByTestId("targets-bar").locator('[data-segment="passed"]')).toHaveAttribute(
+    "style",
+    "width: 100%;",
+  );
+  await expect(stage1).toContainText("All 1 target met");
+  const stage2 = page.getByTestId("stage-2");
+  const segments = stage2.getByTestId("targets-bar").locator("[data-segment]");
+  await expect(segments).toHaveCount(3); // met, not met and without enough data
+  await expect(stage2).toContainText(/\d+ of \d+ targets met, \d+ open/);
 });
 
 test("an unknown stage is not found", async ({ page }) => {
