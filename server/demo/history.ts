@@ -23,6 +23,9 @@ export type DemoHistory = {
   probes: ProbeBackfill;
 };
 
+const DAY_MS = 86_400_000;
+const JUDGED_DAYS = 30;
+
 type Endpoint = (request: Request, context: IngestContext) => Promise<Response>;
 
 /**
@@ -69,6 +72,11 @@ export async function writeDemoHistory(
     now,
     log,
   });
+  // The verdicts of the past month too, each judged from the data as it stood that day, so each
+  // target's history page has a history to draw.
+  for (let daysAgo = JUDGED_DAYS; daysAgo >= 1; daysAgo--)
+    await evaluateAll(db, { now: new Date(now.getTime() - daysAgo * DAY_MS) });
+  log(`roadmap judged once a day over the last ${JUDGED_DAYS} days`);
   const evaluation = await evaluateAll(db, { now });
   log(
     `roadmap judged: ${evaluation.pass} met, ${evaluation.fail} not met, ${evaluation.insufficient_data} without enough data`,

@@ -5,7 +5,7 @@ import { missingDetail, missingText } from "@/lib/roadmap/status-words";
 
 /**
  * For each target not met, what keeps it from passing: `text` in full ("not enough data: 43 of 100
- * samples in the last 7 days"), `detail` to sit beside its status badge. Evidence is read only where needed.
+ * samples in the last 7 days"), `detail`, for a target lacking data, to sit beside its status badge. Evidence is read only where needed.
  */
 export async function criterionNotes(
   db: Db,
@@ -20,8 +20,9 @@ export async function criterionNotes(
   const detail: Record<string, string> = {};
   for (const criterion of open) {
     text[criterion.key] = missingText(criterion, evidence.get(criterion.key));
+    // Beside a badge, only what the table's own columns do not already say: why data is lacking.
     const words = missingDetail(criterion, evidence.get(criterion.key));
-    if (words) detail[criterion.key] = words;
+    if (words && criterion.status === "insufficient_data") detail[criterion.key] = words;
   }
   return { text, detail };
 }

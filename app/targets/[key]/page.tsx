@@ -57,7 +57,7 @@ export default async function TargetHistoryPage({ params, searchParams }: Props)
           ) : (
             "Target"
           )}{" "}
-          · {view ? `judged on ${view.judgedOn}` : ""}
+          · {view ? `judged on ${networkName(env, view.judgedOn)}` : ""}
         </p>
         <h1 className="font-semibold text-2xl">{title}</h1>
         {view ? (
