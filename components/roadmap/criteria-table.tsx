@@ -120,7 +120,7 @@ export function CriteriaTable({
                 <td className="col-start-2 row-span-2 row-start-2 self-center sm:py-2">
                   <CriterionStatusBadge status={criterion.status} />
                   {notes[criterion.key] && criterion.status !== null ? (
-                    <span className="mt-1 block max-w-48 text-ink-muted text-xs" data-testid="criterion-note">
+                    <span className="mt-1 block max-w-48 text-ink-muted text-xs" data-testid="missing-note">
                       {notes[criterion.key]}
                     </span>
                   ) : null}
