@@ -95,7 +95,9 @@ export function PassRateChart({
             isAnimationActive={false}
             onClick={(entry: { payload?: IntegrationRunPoint }) => {
               const run = entry.payload;
-              if (run && run.failed > 0) window.location.hash = anchor(run.runId);
+              if (!run || run.failed === 0) return;
+              document.getElementById(anchor(run.runId))?.closest("details")?.setAttribute("open", "");
+              window.location.hash = anchor(run.runId);
             }}
           >
             {runs.map((run) => (

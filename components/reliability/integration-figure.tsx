@@ -18,9 +18,16 @@ const PassRateChart = dynamic(
 /** The id of a failing run's failed cases: what its bar and its table row link to. */
 export const runAnchor = (runId: string) => `run-${runId.replace(/[^A-Za-z0-9_.-]/g, "_")}`;
 
+/** A failing run's cases sit in a table that may be folded: unfold it before the link scrolls there. */
+const openFailures = (event: { currentTarget: HTMLAnchorElement }) => {
+  const id = event.currentTarget.hash.slice(1);
+  document.getElementById(id)?.closest("details")?.setAttribute("open", "");
+};
+
 function Suite({ suite, lastRuns }: { suite: IntegrationSuite; lastRuns: number }) {
   const judged = suite.runs.filter((run) => run.judged);
   const clean = judged.filter((run) => run.failed === 0 && run.passed > 0).length;
+  const failing = suite.runs.filter((run) => run.failed > 0);
   return (
     <section aria-label={`${suite.sdk}: ${suite.suite}`} data-testid="integration-suite">
       <p className="font-medium text-sm">
@@ -30,6 +37,23 @@ function Suite({ suite, lastRuns }: { suite: IntegrationSuite; lastRuns: number 
           {judged.length < lastRuns ? ` (only ${judged.length} in the range)` : ""}
         </span>
       </p>
+      {failing.length > 0 ? (
+        <p className="text-xs">
+          Failing runs:{" "}
+          {failing.map((run, i) => (
+            <span key={run.runId}>
+              {i > 0 ? ", " : ""}
+              <a
+                href={`#${runAnchor(run.runId)}`}
+                onClick={openFailures}
+                className="text-accent underline underline-offset-2"
+              >
+                {run.startedAt.slice(0, 10)} ({run.failed} failed)
+              </a>
+            </span>
+          ))}
+        </p>
+      ) : null}
       <PassRateChart
         runs={suite.runs}
         targetLabel={`target 100% (last ${lastRuns} runs)`}
