@@ -119,12 +119,9 @@ test.describe("reliability", () => {
     expect(errors).toEqual([]);
   });
 
-  test("a failing run's link leads to its row of failed cases, its bar carries the failed count", async ({
-    page,
-  }) => {
+  test("a failing run's link leads to its row of failed cases", async ({ page }) => {
     await page.goto("/reliability");
     const android = page.getByRole("region", { name: /xmtp-android/ });
-    await expect(android.locator(".recharts-wrapper > svg")).toContainText("✕2"); // the failing bar's count
     await android.getByRole("link", { name: /\(2 failed\)$/ }).click();
     await expect(page).toHaveURL(/#run-demo-xmtp-android-\d{4}-\d\d-\d\d$/);
     const row = page.locator(":target");
