@@ -26,7 +26,12 @@ export default async function ReliabilityPage({ searchParams }: Props) {
   const parsed = parseReliabilityQuery({ ...params, chart: undefined, format: undefined }, env, now);
   const query = "query" in parsed ? parsed.query : null;
   const view = query
-    ? await reliabilityView(await getAppDb(), { ...query, now, snapshotDays: env.RETENTION_PROBES_DAYS })
+    ? await reliabilityView(await getAppDb(), {
+        ...query,
+        now,
+        snapshotDays: env.RETENTION_PROBES_DAYS,
+        probeIntervalS: env.PROBE_INTERVAL_S,
+      })
     : null;
   const networks = env.XMTP_NETWORKS.map((key) => ({ value: key, label: networkPreset(env, key).name }));
   const base = { network, range: query?.range ?? presetRange("30d", now) };

@@ -22,10 +22,12 @@ function TooltipBody({
   active,
   payload,
   nodes,
+  dayMinutes,
 }: {
   active?: boolean;
   payload?: { payload: Row }[];
   nodes: NodeAvailabilitySeries[];
+  dayMinutes: Map<string, number>;
 }) {
   const row = payload?.[0]?.payload;
   if (!active || !row) return null;
@@ -36,6 +38,9 @@ function TooltipBody({
   return (
     <div className="max-w-72 rounded border border-line bg-surface px-2 py-1 text-ink text-xs shadow-sm">
       <TooltipTime iso={`${row.day}T00:00:00Z`} utc={row.day} />
+      {(dayMinutes.get(row.day) ?? 1440) < 1440 ? (
+        <p className="text-ink-muted">today: the hours so far</p>
+      ) : null}
       {measured.length === 0 ? <p>no node measured</p> : null}
       {measured.slice(0, 5).map(({ node, value }) => (
         <p key={node.nodeId}>
@@ -58,8 +63,11 @@ export function AvailabilityChart({
   nodes,
   target,
   targetLabel,
+  dayMinutes,
 }: {
   days: string[];
+  /** The minutes each day has had (fewer today). */
+  dayMinutes: number[];
   nodes: NodeAvailabilitySeries[];
   target: number;
   targetLabel: string;
@@ -111,7 +119,14 @@ export function AvailabilityChart({
                 fill: "var(--ink-muted)",
               }}
             />
-            <Tooltip content={<TooltipBody nodes={nodes} />} />
+            <Tooltip
+              content={
+                <TooltipBody
+                  nodes={nodes}
+                  dayMinutes={new Map(days.map((day, i) => [day, dayMinutes[i] ?? 0]))}
+                />
+              }
+            />
             <ReferenceLine
               y={target}
               stroke="var(--status-down)"

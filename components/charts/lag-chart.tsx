@@ -9,20 +9,28 @@ type Row = { start: string } & Record<string, number | string | null>;
 const compact = (value: number) =>
   value.toLocaleString("en-US", { notation: "compact", maximumFractionDigits: 1 });
 
+const byLag = ([, a]: [string, string], [, b]: [string, string]) => {
+  const diff = BigInt(b) - BigInt(a);
+  return diff > 0n ? 1 : diff < 0n ? -1 : 0;
+};
+
 function TooltipBody({
   active,
   payload,
   bucket,
+  exact,
 }: {
   active?: boolean;
   payload?: { payload: Row }[];
   bucket: "hour" | "day";
+  exact: Map<string, ReplicationPoint["lags"]>;
 }) {
   const row = payload?.[0]?.payload;
   if (!active || !row) return null;
-  const lags = Object.entries(row)
-    .filter(([key, value]) => key.startsWith("n") && value !== null)
-    .sort(([, a], [, b]) => Number(b) - Number(a));
+  // The exact uint64 strings, not the rounded numbers the lines are drawn from.
+  const lags = Object.entries(exact.get(row.start) ?? {})
+    .filter((entry): entry is [string, string] => entry[1] !== null)
+    .sort(byLag);
   const utc = bucket === "hour" ? row.start.slice(0, 16).replace("T", " ") : row.start.slice(0, 10);
   return (
     <div className="max-w-64 rounded border border-line bg-surface px-2 py-1 text-ink text-xs shadow-sm">
@@ -30,7 +38,7 @@ function TooltipBody({
       {lags.length === 0 ? <p>no cursor read</p> : null}
       {lags.slice(0, 5).map(([key, value]) => (
         <p key={key}>
-          node {key.slice(1)}: {Number(value).toLocaleString("en-US")} behind
+          node {key}: {BigInt(value).toLocaleString("en-US")} behind
         </p>
       ))}
       {lags.length > 5 ? <p className="text-ink-muted">and {lags.length - 5} more, less behind</p> : null}
@@ -63,6 +71,7 @@ export function LagChart({
       ]),
     ),
   }));
+  const exact = new Map(points.map((point) => [point.start, point.lags]));
   const ordered = [...nodeIds].sort((a, b) => Number(a === highlight) - Number(b === highlight));
   return (
     <div className="h-56 w-full" data-testid="lag-chart">
@@ -99,7 +108,7 @@ export function LagChart({
               fill: "var(--ink-muted)",
             }}
           />
-          <Tooltip content={<TooltipBody bucket={bucket} />} />
+          <Tooltip content={<TooltipBody bucket={bucket} exact={exact} />} />
           {ordered.map((id) => (
             <Line
               key={id}

@@ -32,7 +32,7 @@ function TooltipBody({
         {run.runId}: {run.passed} passed, {run.failed} failed, {run.skipped} skipped
       </p>
       <p className="text-ink-muted">
-        {run.judged ? "the verdict reads this run" : "older than the runs judged"}
+        {run.judged ? "the verdict reads this run" : "not among the runs the verdict reads"}
       </p>
     </div>
   );
@@ -40,7 +40,7 @@ function TooltipBody({
 
 /**
  * One bar per run of a suite, oldest first: green when every test passed, red (with its failed
- * count written above) when any failed; runs older than the ones judged are faded. A failing bar
+ * count written above) when any failed; runs the verdict does not read are faded. A failing bar
  * opens its failed cases.
  */
 export function PassRateChart({

@@ -36,6 +36,9 @@ export function AvailabilityFigure({ view, search }: { view: ReliabilityView; se
           {worst
             ? `Worst in the range: node ${worst.nodeId} at ${pct(worst.availabilityPct)} (${formatMinutes(worst.downMinutes)} down); ${plural(below.length, "node")} of ${nodes.length} below the target on at least one day.`
             : ""}
+          {(view.availability.dayMinutes.at(-1) ?? 1440) < 1440
+            ? ` ${view.days.at(-1)} is today: its figures are of the hours so far.`
+            : ""}
         </>
       }
       empty={
@@ -48,6 +51,7 @@ export function AvailabilityFigure({ view, search }: { view: ReliabilityView; se
       chart={
         <AvailabilityChart
           days={view.days}
+          dayMinutes={view.availability.dayMinutes}
           nodes={nodes}
           target={target}
           targetLabel={`target ${formatTarget(criterion?.comparator ?? "gte", target, "%")}`}
@@ -72,6 +76,9 @@ export function AvailabilityFigure({ view, search }: { view: ReliabilityView; se
                 <th scope="col" className={thRight}>
                   Down
                 </th>
+                <th scope="col" className={thRight}>
+                  Measured
+                </th>
                 <th scope="col" className={th}>
                   Lowest day
                 </th>
@@ -82,7 +89,9 @@ export function AvailabilityFigure({ view, search }: { view: ReliabilityView; se
             </thead>
             <tbody>
               {nodes.map((node) => {
-                const days = dayRowsOf(node, view.days).filter((day) => day.availabilityPct !== null);
+                const days = dayRowsOf(node, view.days, view.availability.dayMinutes).filter(
+                  (day) => day.availabilityPct !== null,
+                );
                 const lowest = days.reduce<(typeof days)[number] | null>(
                   (low, day) =>
                     low === null || (day.availabilityPct as number) < (low.availabilityPct as number)
@@ -104,6 +113,9 @@ export function AvailabilityFigure({ view, search }: { view: ReliabilityView; se
                     </th>
                     <td className={tdRight}>{pct(node.availabilityPct)}</td>
                     <td className={tdRight}>{formatMinutes(node.downMinutes)}</td>
+                    <td className={tdRight} title="minutes measured of the minutes the range has had">
+                      {node.coveragePct.toFixed(2)}%
+                    </td>
                     <td className={`${td} whitespace-nowrap`}>
                       {lowest ? `${lowest.day}: ${pct(lowest.availabilityPct)}` : "—"}
                     </td>

@@ -28,13 +28,23 @@ function Suite({ suite, lastRuns }: { suite: IntegrationSuite; lastRuns: number 
   const judged = suite.runs.filter((run) => run.judged);
   const clean = judged.filter((run) => run.failed === 0 && run.passed > 0).length;
   const failing = suite.runs.filter((run) => run.failed > 0);
+  // Failing only for a failed run; too few runs shown is missing data, not a failure.
+  const tone =
+    clean < judged.length
+      ? "text-status-down"
+      : judged.length === lastRuns
+        ? "text-status-up"
+        : "text-ink-muted";
   return (
     <section aria-label={`${suite.sdk}: ${suite.suite}`} data-testid="integration-suite">
       <p className="font-medium text-sm">
         {suite.sdk} · {suite.suite}{" "}
-        <span className={`font-normal text-xs ${clean === lastRuns ? "text-status-up" : "text-status-down"}`}>
-          {clean} of the last {lastRuns} runs passed entirely
-          {judged.length < lastRuns ? ` (only ${judged.length} in the range)` : ""}
+        <span className={`font-normal text-xs ${tone}`}>
+          {judged.length === 0
+            ? "the verdict reads none of these runs"
+            : judged.length === lastRuns
+              ? `${clean} of the last ${lastRuns} runs passed entirely`
+              : `${clean} of ${judged.length} passed entirely (the verdict reads the last ${lastRuns}; ${judged.length} of them are here)`}
         </span>
       </p>
       {failing.length > 0 ? (
@@ -77,8 +87,9 @@ export function IntegrationFigure({ view, search }: { view: ReliabilityView; sea
       summary={
         <>
           Each SDK suite's runs in the range (the latest 20 at most), one bar per run; the verdict reads the
-          last {lastRuns} of each, which must all pass. {plural(suites.length, "suite")},{" "}
-          {plural(runs.length, "run")}, {plural(failing.length, "failing run")}.
+          last {lastRuns} of each in its {criterion?.windowDays ?? 30} days, which must all pass (those bars
+          are solid). {plural(suites.length, "suite")}, {plural(runs.length, "run")},{" "}
+          {plural(failing.length, "failing run")}.
         </>
       }
       empty={suites.length === 0 ? "No integration-test runs pushed in this range: nothing to draw." : null}

@@ -136,7 +136,8 @@ export async function getCursorBuckets(
   const first = Math.floor(Math.max(from.getTime(), keptSince.getTime()) / size) * size;
   const last = Math.floor((to.getTime() - 1) / size) * size;
   if (last < first) return [];
-  const step = bucket === "hour" ? "1 hour" : "1 day";
+  // '24 hours', not '1 day': a day interval follows the session's time zone across DST changes.
+  const step = bucket === "hour" ? "1 hour" : "24 hours";
   const result = await db.execute<{
     node_id: number;
     start: Date | string;

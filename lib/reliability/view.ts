@@ -21,6 +21,10 @@ export type AvailabilityDay = {
   availabilityPct: number | null;
   measuredMinutes: number;
   downMinutes: number;
+  /** Measured minutes of the minutes the day had (up to now for today), floored. */
+  coveragePct: number;
+  /** Today: still running, so its figures are of the minutes so far. */
+  partial: boolean;
 };
 
 export type NodeAvailabilitySeries = {
@@ -29,20 +33,41 @@ export type NodeAvailabilitySeries = {
   /** Over every day of the range. */
   availabilityPct: number | null;
   downMinutes: number;
+  /** Measured minutes of every minute the range's days had up to now. */
+  coveragePct: number;
   /** The node with the lowest availability over the range. */
   worst: boolean;
   /** Per day of the view's `days`, by position: columns, not a row object per day (a tenth the bytes). */
   daily: { availabilityPct: (number | null)[]; measuredMinutes: number[]; downMinutes: number[] };
 };
 
+const DAY_MINUTES = 24 * 60;
+
 /** A node's days as rows: the table's and the CSV's view of its columns. */
-export const dayRowsOf = (node: NodeAvailabilitySeries, days: readonly string[]): AvailabilityDay[] =>
-  days.map((day, i) => ({
-    day,
-    availabilityPct: node.daily.availabilityPct[i] ?? null,
-    measuredMinutes: node.daily.measuredMinutes[i] ?? 0,
-    downMinutes: node.daily.downMinutes[i] ?? 0,
-  }));
+export const dayRowsOf = (
+  node: NodeAvailabilitySeries,
+  days: readonly string[],
+  dayMinutes: readonly number[],
+): AvailabilityDay[] =>
+  days.map((day, i) => {
+    const measuredMinutes = node.daily.measuredMinutes[i] ?? 0;
+    const minutes = dayMinutes[i] ?? DAY_MINUTES;
+    return {
+      day,
+      availabilityPct: node.daily.availabilityPct[i] ?? null,
+      measuredMinutes,
+      downMinutes: node.daily.downMinutes[i] ?? 0,
+      coveragePct: minutes > 0 ? Math.min(100, floorPct(measuredMinutes, minutes, 2)) : 0,
+      partial: minutes < DAY_MINUTES,
+    };
+  });
+
+/** How many minutes each UTC day (YYYY-MM-DD) has had by `now`: 1,440, fewer today, 0 after. */
+export const minutesOfDays = (days: readonly string[], now: Date): number[] =>
+  days.map((day) => {
+    const elapsed = (now.getTime() - Date.parse(`${day}T00:00:00Z`)) / 60_000;
+    return Math.max(0, Math.min(DAY_MINUTES, Math.floor(elapsed)));
+  });
 
 export type ForkDay = {
   day: string;
@@ -80,7 +105,12 @@ export type ReliabilityView = {
   asOf: string;
   range: { preset: TimeRange["preset"]; from: string; to: string; bucket: TimeRange["bucket"] };
   days: string[];
-  availability: { criterion: ReliabilityCriterion | null; nodes: NodeAvailabilitySeries[] };
+  availability: {
+    criterion: ReliabilityCriterion | null;
+    /** The minutes each of `days` had up to now (1,440 but for today). */
+    dayMinutes: number[];
+    nodes: NodeAvailabilitySeries[];
+  };
   forks: { criterion: ReliabilityCriterion | null; days: ForkDay[] };
   integration: { criterion: ReliabilityCriterion | null; lastRuns: number; suites: IntegrationSuite[] };
   replication: {
@@ -94,8 +124,11 @@ export type ReliabilityView = {
 export const RELIABILITY_CHARTS = ["availability", "forks", "integration", "replication"] as const;
 export type ReliabilityChart = (typeof RELIABILITY_CHARTS)[number];
 
-const floorPct = (share: number | null) => (share === null ? null : Math.floor(share * 1_000_000) / 10_000);
-const roundTo = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+// From whole counts, so no float error (7.000000000000001) rounds a figure past its boundary.
+const floorPct = (part: number, whole: number, digits = 4) =>
+  Math.floor((part * 100 * 10 ** digits) / whole) / 10 ** digits;
+const ceilPct = (part: number, whole: number, digits = 4) =>
+  Math.ceil((part * 100 * 10 ** digits) / whole) / 10 ** digits;
 
 type DayRollup = { nodeId: number; day: string; up: number; degraded: number; down: number };
 type CanonicalNode = { nodeId: number; name: string | null };
@@ -105,12 +138,14 @@ export function availabilitySeries(
   nodes: readonly CanonicalNode[],
   rows: readonly DayRollup[],
   days: readonly string[],
+  dayMinutes: readonly number[],
 ): NodeAvailabilitySeries[] {
+  const rangeMinutes = dayMinutes.reduce((sum, minutes) => sum + minutes, 0);
   const byKey = new Map(rows.map((row) => [`${row.nodeId} ${row.day}`, row]));
   const series = nodes.map((node) => {
     let up = 0;
     let down = 0;
-    const perDay: AvailabilityDay[] = days.map((day) => {
+    const perDay = days.map((day) => {
       const row = byKey.get(`${node.nodeId} ${day}`);
       const dayUp = row ? row.up + row.degraded : 0;
       const dayDown = row?.down ?? 0;
@@ -118,18 +153,18 @@ export function availabilitySeries(
       down += dayDown;
       const measured = dayUp + dayDown;
       return {
-        day,
-        availabilityPct: measured > 0 ? floorPct(dayUp / measured) : null,
+        availabilityPct: measured > 0 ? floorPct(dayUp, measured) : null,
         measuredMinutes: measured,
         downMinutes: dayDown,
       };
     });
-    const availabilityPct = up + down > 0 ? floorPct(up / (up + down)) : null;
+    const availabilityPct = up + down > 0 ? floorPct(up, up + down) : null;
     return {
       nodeId: node.nodeId,
       name: node.name,
       availabilityPct,
       downMinutes: down,
+      coveragePct: rangeMinutes > 0 ? Math.min(100, floorPct(up + down, rangeMinutes, 2)) : 0,
       worst: false,
       daily: {
         availabilityPct: perDay.map((day) => day.availabilityPct),
@@ -156,8 +191,8 @@ export function forkSeries(rows: readonly ForkRow[], days: readonly string[]): F
   const byDay = new Map(rows.map((row) => [row.day, row]));
   return days.map((day) => {
     const row = byDay.get(day) ?? { runs: 0, groupsChecked: 0, forkedGroups: 0 };
-    const forkRatePct =
-      row.groupsChecked > 0 ? roundTo((row.forkedGroups / row.groupsChecked) * 100, 4) : null;
+    // Rounded up: one forked group in ten million still reads as above the 0% target.
+    const forkRatePct = row.groupsChecked > 0 ? ceilPct(row.forkedGroups, row.groupsChecked) : null;
     return {
       day,
       runs: row.runs,
@@ -180,11 +215,28 @@ type IntegrationRow = {
 };
 type CaseRow = { runId: number; name: string; message: string | null; total: number };
 
-/** Each SDK suite's runs, oldest first, its latest `lastRuns` marked as the ones the verdict reads. */
+const runKey = (suite: string, runId: string) => JSON.stringify([suite, runId]);
+
+/**
+ * The runs a verdict read, from its evidence (`suites: [{ suite: "sdk · suite", runIds }]`): its own
+ * window, network and SDK list, not a guess from the page's range.
+ */
+export function judgedRunsOf(evidence: Record<string, unknown> | undefined): Set<string> {
+  const suites = Array.isArray(evidence?.suites) ? evidence.suites : [];
+  return new Set(
+    suites.flatMap((one: { suite?: unknown; runIds?: unknown }) =>
+      typeof one?.suite === "string" && Array.isArray(one.runIds)
+        ? one.runIds.filter((id) => typeof id === "string").map((id) => runKey(one.suite as string, id))
+        : [],
+    ),
+  );
+}
+
+/** Each SDK suite's runs, oldest first, those the verdict read (`judgedRunsOf`) marked. */
 export function integrationSuites(
   runs: readonly IntegrationRow[],
   cases: readonly CaseRow[],
-  lastRuns: number,
+  judgedRuns: ReadonlySet<string>,
 ): IntegrationSuite[] {
   const casesOf = new Map<number, CaseRow[]>();
   for (const row of cases) casesOf.set(row.runId, [...(casesOf.get(row.runId) ?? []), row]);
@@ -201,8 +253,9 @@ export function integrationSuites(
       passed: run.passed,
       failed: run.failed,
       skipped: run.skipped,
-      passRatePct: total > 0 ? roundTo((run.passed / total) * 100, 2) : null,
-      judged: suite.runs.length < lastRuns,
+      // Rounded down: 9,999 of 10,000 never reads as the 100% target.
+      passRatePct: total > 0 ? floorPct(run.passed, total, 2) : null,
+      judged: judgedRuns.has(runKey(`${run.sdk} · ${run.suite}`, run.runId)),
       failedCases: failedCases.map(({ name, message }) => ({ name, message })),
       failedCasesTotal: failedCases[0]?.total ?? 0,
     });
@@ -215,24 +268,40 @@ export function integrationSuites(
 
 /**
  * Each node's lag per bucket, from the last cursor each node reported in it: how far behind the
- * furthest node of that bucket it was. A node that reported nothing in a bucket has no lag there.
+ * furthest node of that bucket it was. Only cursors read within `roundMs` of the bucket's newest are
+ * compared: a node that stopped answering early in the bucket is a gap there, not a lag measured
+ * against cursors read long after its own. A node that reported nothing in a bucket has no lag there.
  */
 export function replicationSeries(
   rows: readonly (NodeCursor & { start: number })[],
   starts: readonly number[],
   nodeIds: readonly number[],
+  roundMs: number,
 ): ReplicationPoint[] {
   const byStart = new Map<number, NodeCursor[]>();
   for (const row of rows) byStart.set(row.start, [...(byStart.get(row.start) ?? []), row]);
   return starts.map((start) => {
     const lags: Record<string, string | null> = Object.fromEntries(nodeIds.map((id) => [id, null]));
-    for (const node of replication(byStart.get(start) ?? []).nodes) lags[node.nodeId] = node.lag;
+    const read = byStart.get(start) ?? [];
+    const newest = Math.max(...read.map((row) => row.at.getTime()));
+    const sameRound = read.filter((row) => row.at.getTime() >= newest - roundMs);
+    for (const node of replication(sameRound).nodes) lags[node.nodeId] = node.lag;
     return { start: new Date(start).toISOString(), lags };
   });
 }
 
 export const RELIABILITY_CSV_COLUMNS: Record<ReliabilityChart, string[]> = {
-  availability: ["nodeId", "name", "day", "availabilityPct", "measuredMinutes", "downMinutes", "worst"],
+  availability: [
+    "nodeId",
+    "name",
+    "day",
+    "availabilityPct",
+    "measuredMinutes",
+    "downMinutes",
+    "coveragePct",
+    "partial",
+    "worst",
+  ],
   forks: ["day", "runs", "groupsChecked", "forkedGroups", "forkRatePct"],
   integration: [
     "sdk",
@@ -256,7 +325,7 @@ export function reliabilityCsvRows(
 ): Record<string, unknown>[] {
   if (chart === "availability")
     return view.availability.nodes.flatMap((node) =>
-      dayRowsOf(node, view.days).map((day) => ({
+      dayRowsOf(node, view.days, view.availability.dayMinutes).map((day) => ({
         nodeId: node.nodeId,
         name: node.name,
         worst: node.worst,

@@ -9,12 +9,18 @@ import type { ReadContext } from "./read-api";
 /** `GET /api/v1/reliability`: availability, fork rate, integration runs and replication lag, as JSON or one chart as CSV. */
 export async function getReliabilityApi(
   request: Request,
-  { db, now, env }: ReadContext & { env: Pick<Env, "RETENTION_PROBES_DAYS"> },
+  { db, now, env }: ReadContext & { env: Pick<Env, "RETENTION_PROBES_DAYS" | "PROBE_INTERVAL_S"> },
 ) {
   const parsed = parseReliabilityQuery(searchParamsOf(request.url), env, now);
   if ("error" in parsed) return apiError(400, "invalid_query", parsed.error);
   const { network, range, chart, format } = parsed.query;
-  const view = await reliabilityView(db, { network, range, now, snapshotDays: env.RETENTION_PROBES_DAYS });
+  const view = await reliabilityView(db, {
+    network,
+    range,
+    now,
+    snapshotDays: env.RETENTION_PROBES_DAYS,
+    probeIntervalS: env.PROBE_INTERVAL_S,
+  });
   if (format === "csv" && chart)
     return csvResponse(
       reliabilityCsvRows(view, chart),

@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import { criterionSpecs } from "@/db/queries/criteria";
+import { loadCriterionInput } from "@/db/queries/criteria-inputs";
 import { getRegistryNodes } from "@/db/queries/nodes";
 import {
   getCanonicalDayRollups,
@@ -13,22 +14,42 @@ import {
   availabilitySeries,
   forkSeries,
   integrationSuites,
+  judgedRunsOf,
+  minutesOfDays,
   type ReliabilityCriterion,
   type ReliabilityView,
   replicationSeries,
 } from "@/lib/reliability/view";
+import { type CriterionSpec, criterionWindow } from "@/lib/roadmap/criteria";
+import { evaluateCriterion } from "@/lib/roadmap/evaluate";
 import { DAY_MS } from "@/lib/time";
 
 /** Runs drawn per SDK suite, and failed cases listed per failing run. */
 export const SUITE_RUNS = 20;
 export const CASES_PER_RUN = 50;
 
-type Options = { network: string; range: TimeRange; now: Date; snapshotDays: number };
+/**
+ * The evidence of the criterion judged now: which runs its verdict reads, by its own window, network
+ * and SDK list. Not the stored evaluation's, which is rewritten only on a change or hourly.
+ */
+async function judgedNow(db: Db, spec: CriterionSpec, now: Date) {
+  const window = criterionWindow(spec, now);
+  return evaluateCriterion(spec, await loadCriterionInput(db, spec, window, now), now, window).evidence;
+}
+
+type Options = {
+  network: string;
+  range: TimeRange;
+  now: Date;
+  snapshotDays: number;
+  /** Cursors read within two probe intervals of each other count as read at one moment. */
+  probeIntervalS: number;
+};
 
 /** Availability, fork rate, integration runs and replication lag over a range on one network. */
 export async function reliabilityView(
   db: Db,
-  { network, range, now, snapshotDays }: Options,
+  { network, range, now, snapshotDays, probeIntervalS }: Options,
 ): Promise<ReliabilityView> {
   const span = { network, from: range.from, to: range.to };
   const keptSince = new Date(now.getTime() - snapshotDays * DAY_MS);
@@ -41,8 +62,11 @@ export async function reliabilityView(
     getIntegrationRuns(db, { ...span, perSuite: SUITE_RUNS, casesPerRun: CASES_PER_RUN }),
     getCursorBuckets(db, { ...span, bucket: range.bucket, keptSince }),
   ]);
+  // The target judged on this network when there is one; else the one judged elsewhere, named so.
   const criterion = (kind: string): ReliabilityCriterion | null => {
-    const row = rows.find((one) => one.kind === kind);
+    const row =
+      rows.find((one) => one.kind === kind && one.network === network) ??
+      rows.find((one) => one.kind === kind);
     return row
       ? {
           key: row.key,
@@ -57,12 +81,18 @@ export async function reliabilityView(
         }
       : null;
   };
-  const lastRuns = Number(specs.find((spec) => spec.kind === "integration_pass")?.params.lastRuns ?? 5);
+  const integrationCriterion = criterion("integration_pass");
+  const integrationSpec = specs.find((spec) => spec.key === integrationCriterion?.key);
+  const lastRuns = Number(integrationSpec?.params.lastRuns ?? 5);
+  const judgedRuns = judgedRunsOf(
+    integrationSpec?.network === network ? await judgedNow(db, integrationSpec, now) : undefined,
+  );
   const canonical = registry.nodes.filter((node) => node.isCanonical && node.inRegistry);
   const listed = registry.nodes.filter((node) => node.inRegistry).map((node) => node.nodeId);
   const days = bucketStarts({ ...range, bucket: "day" }).map((start) =>
     new Date(start).toISOString().slice(0, 10),
   );
+  const dayMinutes = minutesOfDays(days, now);
   return {
     network,
     asOf: now.toISOString(),
@@ -75,17 +105,19 @@ export async function reliabilityView(
     days,
     availability: {
       criterion: criterion("node_reliability"),
+      dayMinutes,
       nodes: availabilitySeries(
         canonical.map((node) => ({ nodeId: node.nodeId, name: node.name })),
         dayRows,
         days,
+        dayMinutes,
       ),
     },
     forks: { criterion: criterion("fork_rate"), days: forkSeries(forkRows, days) },
     integration: {
-      criterion: criterion("integration_pass"),
+      criterion: integrationCriterion,
       lastRuns,
-      suites: integrationSuites(integration.runs, integration.cases, lastRuns),
+      suites: integrationSuites(integration.runs, integration.cases, judgedRuns),
     },
     replication: {
       bucket: range.bucket,
@@ -96,6 +128,7 @@ export async function reliabilityView(
         cursors,
         bucketStarts({ ...range, from: new Date(Math.max(range.from.getTime(), keptSince.getTime())) }),
         listed,
+        2 * probeIntervalS * 1000,
       ),
     },
   };

@@ -92,7 +92,10 @@ beforeAll(async () => {
     // Beyond 2^53: the lag is exact, in BigInt.
     snapshot(100, "2026-11-28T10:00:00Z", "18446744073709551615"),
     snapshot(200, "2026-11-28T10:00:00Z", "18446744073709551000"),
-    snapshot(100, "2026-11-30T09:00:00Z", "200"),
+    // Read seven hours before the others that day: compared with none of them.
+    snapshot(400, "2026-11-28T03:00:00Z", "5"),
+    snapshot(100, "2026-11-30T09:00:00Z", "180"),
+    snapshot(100, "2026-11-30T10:00:20Z", "200"),
     snapshot(200, "2026-11-30T08:00:00Z", "150"),
     snapshot(200, "2026-11-30T10:00:00Z", "195"), // the day's last cursor of node 200 counts
     snapshot(100, "2026-11-30T13:00:00Z", "999"), // after now
@@ -142,18 +145,28 @@ describe("GET /api/v1/reliability", () => {
       target: 99.99,
       judgedOn: "testnet",
     });
+    // Today has had 12 hours by now: its coverage counts those.
+    expect(view.availability.dayMinutes).toEqual([1440, 1440, 1440, 1440, 1440, 1440, 1440, 720]);
     const [first, second] = view.availability.nodes;
     expect(view.availability.nodes.map((node) => node.nodeId)).toEqual([100, 200]);
     expect(first).toMatchObject({ availabilityPct: 100, worst: false, downMinutes: 0 });
     // 2,850 of 2,880 minutes, floored to 4 decimals: 98.9583%.
     expect(second).toMatchObject({ availabilityPct: 98.9583, worst: true, downMinutes: 30 });
-    expect(second && dayRowsOf(second, view.days).find((day) => day.day === "2026-11-28")).toEqual({
+    expect(
+      second &&
+        dayRowsOf(second, view.days, view.availability.dayMinutes).find((day) => day.day === "2026-11-28"),
+    ).toEqual({
       day: "2026-11-28",
       availabilityPct: 97.9166,
       measuredMinutes: 1440,
       downMinutes: 30,
+      coveragePct: 100,
+      partial: false,
     });
-    expect(second && dayRowsOf(second, view.days).find((day) => day.day === "2026-11-29")).toMatchObject({
+    expect(
+      second &&
+        dayRowsOf(second, view.days, view.availability.dayMinutes).find((day) => day.day === "2026-11-29"),
+    ).toMatchObject({
       availabilityPct: null,
       measuredMinutes: 0,
     });
@@ -193,6 +206,22 @@ describe("GET /api/v1/reliability", () => {
     expect(runs[0]).toMatchObject({ passRatePct: 100, failedCases: [], failedCasesTotal: 0 });
   });
 
+  it("marks the runs the verdict reads now, by its own window and network: a new run at once, another network's never", async () => {
+    const judged = async (query: string) =>
+      Object.fromEntries(
+        ((await json(query)).integration.suites[0]?.runs ?? []).map((run) => [run.runId, run.judged]),
+      );
+    await send(integrationTestsEndpoint, integrationRun("js-6", "2026-11-30T06:00:00Z"));
+    expect(await judged("range=30d")).toMatchObject({ "js-1": false, "js-2": true, "js-6": true });
+    // A past range shows its runs, but the verdict reads the last 30 days: none of these.
+    expect(await judged("from=2026-11-24&to=2026-11-25")).toEqual({ "js-0": false, "js-1": false });
+    await send(integrationTestsEndpoint, {
+      ...integrationRun("js-main", "2026-11-30T07:00:00Z"),
+      network: "mainnet",
+    });
+    expect(await judged("network=mainnet&range=30d")).toEqual({ "js-main": false });
+  });
+
   it("gives each registry node's replication lag per bucket from its last cursor in it, exact beyond 2^53", async () => {
     const { replication } = await json("range=7d");
     expect(replication.nodeIds).toEqual([100, 200, 400]);
@@ -205,7 +234,8 @@ describe("GET /api/v1/reliability", () => {
     const hourly = await json("from=2026-11-30&to=2026-11-30");
     expect(hourly.replication.bucket).toBe("hour");
     expect(hourly.replication.points).toHaveLength(12); // up to now
-    expect(hourly.replication.points[10]?.lags).toEqual({ 100: null, 200: "0", 400: null });
+    expect(hourly.replication.points[9]?.lags).toEqual({ 100: "0", 200: null, 400: null });
+    expect(hourly.replication.points[10]?.lags).toEqual({ 100: "0", 200: "5", 400: null });
   });
 
   it("answers each chart as CSV holding exactly its JSON", async () => {
@@ -220,7 +250,7 @@ describe("GET /api/v1/reliability", () => {
       const expected =
         chart === "availability"
           ? view.availability.nodes.flatMap((node) =>
-              dayRowsOf(node, view.days).map((day) => ({
+              dayRowsOf(node, view.days, view.availability.dayMinutes).map((day) => ({
                 nodeId: node.nodeId,
                 name: node.name,
                 worst: node.worst,
@@ -273,7 +303,7 @@ describe("GET /api/v1/reliability", () => {
   });
 
   it("answers a network with nothing measured with empty charts, no worst node and no zero", async () => {
-    const view = await json("network=mainnet&range=7d");
+    const view = await json("network=mainnet&from=2026-11-10&to=2026-11-16");
     expect(view.availability.nodes).toEqual([]);
     expect(view.forks.days.every((day) => day.forkRatePct === null)).toBe(true);
     expect(view.integration.suites).toEqual([]);
