@@ -30,7 +30,9 @@ database on the server of DATABASE_URL, or PGlite without it):
   probe ingest   results/s through POST /api/ingest/probes (the route's handler behind a plain
                  HTTP server), in batches, and a raw COPY of the same rows for comparison
   pages          server response times (p50/p95 of sequential requests) of the overview, nodes, node,
-                 stage, latency and throughput pages and their APIs (/api/v1/summary, latency, throughput), served by the production
+                 stage, latency, throughput, reliability and target-history pages and their APIs
+                 (/api/v1/summary, latency, throughput, reliability, a node's latency, a target's
+                 history), served by the production
                  build (built first when there is none) over --nodes registry nodes with --days days of
                  history (probes, rollups, an hourly QA benchmark run, daily load tests, evaluations), and each page's
                  first-load JavaScript (every script its HTML loads, gzipped)
@@ -147,6 +149,9 @@ async function pagesBench(
         reliability: "/reliability?network=testnet",
         reliability90d: "/reliability?network=testnet&range=90d",
         reliabilityApi: "/api/v1/reliability?network=testnet",
+        nodeLatencyApi: `/api/v1/nodes/${middle}/latency?network=testnet`,
+        target: "/targets/node_reliability",
+        targetHistoryApi: "/api/v1/criteria/node_reliability/history",
       };
       const timings: Record<string, Awaited<ReturnType<typeof timePage>>> = {};
       for (const [name, path] of Object.entries(paths)) {
