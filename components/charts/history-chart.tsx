@@ -66,6 +66,15 @@ function Dot({ cx, cy, payload }: { cx?: number; cy?: number; payload?: HistoryP
   );
 }
 
+/** A share near 100% is drawn up to 100% and no further: an axis at 100.05% reads as a figure that cannot be. */
+function percentDomain(unit: string, values: number[]): [number | "auto", number | "auto"] {
+  const max = Math.max(...values);
+  if (unit !== "%" || max > 100 || max < 50) return ["auto", "auto"];
+  const min = Math.min(...values);
+  const low = Math.max(0, Math.floor((min - (100 - min) * 0.2) * 10) / 10);
+  return [low >= 100 ? 90 : low, 100];
+}
+
 /**
  * The measured value at the end of each hour or day against the target (dashed) and the V3 figure
  * (dotted), with the day it first passed marked. No evaluation is a gap.
@@ -90,6 +99,11 @@ export function HistoryChart({
   /** The bucket it first passed in, where the range holds it. */
   firstPassed: string | null;
 }) {
+  const domain = percentDomain(unit, [
+    ...points.flatMap((point) => point.measured ?? []),
+    target,
+    ...(baseline === null ? [] : [baseline]),
+  ]);
   return (
     <div className="h-64 w-full" data-testid="history-chart">
       <ResponsiveContainer width="100%" height="100%">
@@ -111,7 +125,7 @@ export function HistoryChart({
             }}
           />
           <YAxis
-            domain={["auto", "auto"]}
+            domain={domain}
             stroke="var(--ink-muted)"
             fontSize={11}
             width={56}

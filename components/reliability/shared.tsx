@@ -14,4 +14,4 @@ export const csvHref = (search: string, chart: ReliabilityChart) =>
 export const th = "py-1 pr-3 font-medium";
 export const thRight = "py-1 pr-3 text-right font-medium";
 export const td = "py-1 pr-3";
-export const tdRight = "py-1 pr-3 text-right";
+export const tdRight = "whitespace-nowrap py-1 pr-3 text-right";
