@@ -32,6 +32,7 @@ export const stages = pgTable("stages", {
   // Stage 3's 60-day migration countdown starts when the team starts it.
   countdownStartedAt: timestamp("countdown_started_at", { withTimezone: true }),
   countdownDays: integer("countdown_days"),
+  note: text("note"), // the team's word beside its status, public
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   updatedBy: text("updated_by"),
 });
@@ -47,6 +48,7 @@ export const milestones = pgTable(
     title: text("title").notNull(),
     status: text("status", { enum: MILESTONE_STATUSES }).notNull().default("open"),
     evidenceUrl: text("evidence_url"),
+    note: text("note"),
     doneAt: timestamp("done_at", { withTimezone: true }),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     updatedBy: text("updated_by"),

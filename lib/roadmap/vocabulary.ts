@@ -3,7 +3,7 @@
 export const STAGE_STATUSES = ["planned", "in_progress", "complete"] as const;
 export type StageStatus = (typeof STAGE_STATUSES)[number];
 
-export const MILESTONE_STATUSES = ["open", "done"] as const;
+export const MILESTONE_STATUSES = ["open", "in_progress", "done", "blocked"] as const;
 export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
 
 export const CRITERION_CATEGORIES = ["latency", "throughput", "reliability", "decentralization"] as const;

@@ -5,18 +5,22 @@ import { criterionSpecs } from "@/db/queries/criteria";
 import { loadCriterionInput } from "@/db/queries/criteria-inputs";
 import { safeErrorMessage } from "@/lib/errors";
 import type { JobTrigger } from "@/lib/job-runs";
-import { criterionWindow, evidencePath } from "@/lib/roadmap/criteria";
+import { type CriterionSpec, criterionWindow, evidencePath } from "@/lib/roadmap/criteria";
 import { evaluateCriterion } from "@/lib/roadmap/evaluate";
 
 /**
- * Evaluates every criterion now and stores what changed. One criterion failing to load never
+ * Evaluates every criterion now (or those `only` picks) and stores what changed. One criterion failing to load never
  * stops the others; the run records how many failed.
  */
 export async function evaluateAll(
   db: Db,
-  { now = new Date(), log = () => {} }: { now?: Date; log?: (line: string) => void } = {},
+  {
+    now = new Date(),
+    log = () => {},
+    only,
+  }: { now?: Date; log?: (line: string) => void; only?: (spec: CriterionSpec) => boolean } = {},
 ) {
-  const specs = await criterionSpecs(db);
+  const specs = (await criterionSpecs(db)).filter((spec) => only?.(spec) ?? true);
   const summary = { criteria: specs.length, pass: 0, fail: 0, insufficient_data: 0, stored: 0, errors: 0 };
   for (const spec of specs) {
     try {

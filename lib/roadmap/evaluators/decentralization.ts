@@ -1,5 +1,6 @@
 import type { TimeWindow } from "@/lib/time";
 import { type CriterionSpec, type Evaluation, verdict } from "../criteria";
+import type { MilestoneStatus } from "../vocabulary";
 
 export type OperatorNode = { nodeId: number; owner: string; operatorName: string | null };
 
@@ -55,7 +56,7 @@ export function evaluateIndependentOperators(
 export type MilestoneInput = {
   key: string;
   title: string;
-  status: "open" | "done";
+  status: MilestoneStatus;
   evidenceUrl: string | null;
   doneAt: Date | null;
 } | null;

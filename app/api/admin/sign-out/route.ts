@@ -1,0 +1,7 @@
+import { adminContext } from "@/server/admin/context";
+import { postSignOut } from "@/server/admin/sign-in";
+import { guarded } from "@/server/api/guard";
+
+export const dynamic = "force-dynamic";
+
+export const POST = guarded(async (request: Request) => postSignOut(request, await adminContext()));

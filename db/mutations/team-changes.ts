@@ -1,0 +1,112 @@
+import { eq, sql } from "drizzle-orm";
+import type { MilestoneStatus, StageStatus } from "@/lib/roadmap/vocabulary";
+import type { Db, Tx } from "../client";
+import { auditLog, milestones, stages } from "../schema";
+
+type Change<T> = { actor: string; at: Date; changes: Partial<T> };
+export type StageChanges = { declaredStatus: StageStatus; targetDate: string | null; note: string | null };
+export type MilestoneChanges = { status: MilestoneStatus; evidenceUrl: string | null; note: string | null };
+
+/** What changed, field by field; nothing when every value asked for is the one stored. */
+const diff = <T extends Record<string, unknown>>(before: T, asked: Partial<T>) => {
+  const keys = (Object.keys(asked) as (keyof T)[]).filter((key) => asked[key] !== before[key]);
+  return {
+    before: Object.fromEntries(keys.map((key) => [key, before[key]])) as Partial<T>,
+    after: Object.fromEntries(keys.map((key) => [key, asked[key]])) as Partial<T>,
+  };
+};
+
+async function audit(
+  tx: Tx,
+  row: {
+    actor: string;
+    at: Date;
+    action: string;
+    entityType: string;
+    entityKey: string;
+    network: string | null;
+  },
+  before: unknown,
+  after: unknown,
+) {
+  await tx.insert(auditLog).values({ ...row, before, after });
+}
+
+/**
+ * A stage's declared status, target date or note, and its audit row, in one transaction. Returns
+ * null for an unknown stage and `changed: false` (nothing written) when nothing differs.
+ */
+export async function updateStage(db: Db, number: number, { actor, at, changes }: Change<StageChanges>) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({
+        declaredStatus: stages.declaredStatus,
+        targetDate: stages.targetDate,
+        note: stages.note,
+        network: stages.network,
+      })
+      .from(stages)
+      .where(eq(stages.number, number))
+      .for("update");
+    if (!row) return null;
+    const { before, after } = diff<StageChanges>(row, changes);
+    if (Object.keys(after).length === 0) return { changed: false };
+    await tx
+      .update(stages)
+      .set({ ...after, updatedAt: at, updatedBy: actor })
+      .where(eq(stages.number, number));
+    await audit(
+      tx,
+      {
+        actor,
+        at,
+        action: "stage.update",
+        entityType: "stage",
+        entityKey: String(number),
+        network: row.network,
+      },
+      before,
+      after,
+    );
+    return { changed: true };
+  });
+}
+
+/** A milestone's status, evidence and note, and its audit row, in one transaction (as `updateStage`). */
+export async function updateMilestone(db: Db, key: string, { actor, at, changes }: Change<MilestoneChanges>) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({
+        status: milestones.status,
+        evidenceUrl: milestones.evidenceUrl,
+        note: milestones.note,
+        network: stages.network,
+      })
+      .from(milestones)
+      .innerJoin(stages, eq(stages.number, milestones.stageNumber))
+      .where(eq(milestones.key, key))
+      .for("update", { of: milestones });
+    if (!row) return null;
+    const { before, after } = diff<MilestoneChanges>(row, changes);
+    if (Object.keys(after).length === 0) return { changed: false };
+    const doneAt = after.status === undefined ? {} : { doneAt: after.status === "done" ? at : sql`null` };
+    await tx
+      .update(milestones)
+      .set({ ...after, ...doneAt, updatedAt: at, updatedBy: actor })
+      .where(eq(milestones.key, key));
+    await audit(
+      tx,
+      {
+        actor,
+        at,
+        action: after.status ? `milestone.${after.status}` : "milestone.update",
+        entityType: "milestone",
+        entityKey: key,
+        network: row.network,
+      },
+      before,
+      after,
+    );
+    return { changed: true };
+  });
+}
