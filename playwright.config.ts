@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig } from "@playwright/test";
 import { chromiumLaunchOptions } from "./tests/support/chromium";
+import { E2E_WALLET } from "./tests/support/e2e-wallet";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_BASE_URL = `http://127.0.0.1:${port}`;
@@ -44,6 +45,8 @@ export default defineConfig({
       DATABASE_URL: "",
       POSTGRES_URL: "",
       NEXT_TELEMETRY_DISABLED: "1",
+      // A team wallet the console test signs in with, beside the demo's own team member.
+      ADMIN_ADDRESSES: E2E_WALLET.address,
     },
   },
 });

@@ -8,6 +8,7 @@ import { lockDataDir } from "@/db/pglite-lock";
 import { prepareDatabase } from "@/db/setup";
 import { parseEnv } from "@/lib/env";
 import { writeDemoHistory } from "@/server/demo/history";
+import { DEMO_TEAM } from "@/server/demo/team";
 import { demoResults } from "@/simulation/demo-history";
 import { DEMO_REGIONS, demoProbeBackfill } from "@/simulation/demo-probes";
 import { type DemoWorld, startDemoWorld } from "@/simulation/demo-world";
@@ -77,6 +78,8 @@ try {
     POSTGRES_URL: "",
     PGLITE_DIR: dataDir,
     DEMO_MODE: "1",
+    // The demo's team member signs in without a wallet; a wallet of ADMIN_ADDRESSES may too.
+    ADMIN_ADDRESSES: [process.env.ADMIN_ADDRESSES, DEMO_TEAM.address].filter(Boolean).join(","),
     XMTP_NETWORKS: "local",
     XMTP_NETWORK: "local",
     SETTLEMENT_RPC_URL: world.rpcUrl,

@@ -1,27 +1,33 @@
-import { desc, lt } from "drizzle-orm";
+import { and, desc, eq, lt, sql } from "drizzle-orm";
+import type { ChangelogEntry } from "@/lib/changelog/describe";
 import type { Db } from "../client";
-import { auditLog } from "../schema";
+import { auditLog, milestones, stages } from "../schema";
 
-export type ChangelogEntry = {
-  id: number;
-  at: Date;
-  actor: string;
-  action: string;
-  entityType: string;
-  entityKey: string;
-  network: string | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-};
-
-/** The team's changes, newest first; `beforeId` pages on from an entry. */
+/** The team's changes, newest first, with the title of what each changed; `beforeId` pages on. */
 export async function getChangelog(
   db: Db,
   { limit, beforeId }: { limit: number; beforeId?: number },
 ): Promise<ChangelogEntry[]> {
   const rows = await db
-    .select()
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      actor: auditLog.actor,
+      action: auditLog.action,
+      entityType: auditLog.entityType,
+      entityKey: auditLog.entityKey,
+      network: auditLog.network,
+      before: auditLog.before,
+      after: auditLog.after,
+      subjectTitle: sql<string | null>`coalesce(${milestones.title}, ${stages.title})`,
+      stageNumber: sql<number | null>`coalesce(${milestones.stageNumber}, ${stages.number})`,
+    })
     .from(auditLog)
+    .leftJoin(milestones, and(eq(auditLog.entityType, "milestone"), eq(milestones.key, auditLog.entityKey)))
+    .leftJoin(
+      stages,
+      and(eq(auditLog.entityType, "stage"), sql`${stages.number}::text = ${auditLog.entityKey}`),
+    )
     .where(beforeId === undefined ? undefined : lt(auditLog.id, beforeId))
     .orderBy(desc(auditLog.id))
     .limit(limit);
@@ -29,5 +35,6 @@ export async function getChangelog(
     ...row,
     before: (row.before ?? null) as Record<string, unknown> | null,
     after: (row.after ?? null) as Record<string, unknown> | null,
+    stageNumber: row.stageNumber === null ? null : Number(row.stageNumber),
   }));
 }

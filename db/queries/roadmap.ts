@@ -15,6 +15,7 @@ export async function getStages(db: Db): Promise<StageRow[]> {
       network: stages.network,
       networkName: networks.name,
       declaredStatus: stages.declaredStatus,
+      note: stages.note,
       countdownStartedAt: stages.countdownStartedAt,
       countdownDays: stages.countdownDays,
       milestonesDone: sql<number>`(select count(*) from ${milestones} m where m.stage_number = ${stages.number} and m.status = 'done')::int`,
@@ -77,6 +78,7 @@ export const milestoneColumns = {
   title: milestones.title,
   status: milestones.status,
   evidenceUrl: milestones.evidenceUrl,
+  note: milestones.note,
   doneAt: milestones.doneAt,
 };
 
@@ -98,4 +100,12 @@ export async function getRoadmapOverview(db: Db) {
     ),
   }));
   return { stages: stagesWithReadiness, criteria: criterionRows };
+}
+
+/** Every milestone of every stage, in stage order: what the team console edits. */
+export async function getAllMilestones(db: Db): Promise<(Milestone & { stageNumber: number })[]> {
+  return db
+    .select({ ...milestoneColumns, stageNumber: milestones.stageNumber })
+    .from(milestones)
+    .orderBy(asc(milestones.stageNumber), asc(milestones.position));
 }

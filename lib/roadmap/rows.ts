@@ -17,6 +17,8 @@ export type StageRow = {
   network: string;
   networkName: string;
   declaredStatus: StageStatus;
+  /** The team's word beside its status. */
+  note: string | null;
   countdownStartedAt: Date | null;
   countdownDays: number | null;
   milestonesDone: number;
@@ -51,6 +53,7 @@ export type Milestone = {
   title: string;
   status: MilestoneStatus;
   evidenceUrl: string | null;
+  note: string | null;
   doneAt: Date | null;
 };
 

@@ -17,10 +17,18 @@ export const adminJson = (data: unknown, status = 200, headers: Record<string, s
 export const adminError = (status: number, code: string, message: string) =>
   adminJson({ error: { code, message } }, status);
 
-/** The host and origin the request was made to: what a sign-in message must name. */
+const first = (value: string | null) => value?.split(",")[0]?.trim() || null;
+
+/**
+ * The host and origin the browser addressed (its Host header, or a proxy's X-Forwarded-Host and
+ * -Proto): what a sign-in message must name and what a change's Origin must be. A page on another
+ * site cannot set these headers on a request here.
+ */
 export function siteOf(request: Request): { domain: string; origin: string } {
   const url = new URL(request.url);
-  return { domain: url.host, origin: url.origin };
+  const host = first(request.headers.get("x-forwarded-host")) ?? request.headers.get("host") ?? url.host;
+  const proto = first(request.headers.get("x-forwarded-proto")) ?? url.protocol.replace(/:$/, "");
+  return { domain: host, origin: `${proto}://${host}` };
 }
 
 /**
@@ -80,8 +88,8 @@ export async function requireSession(
 }
 
 /** The session cookie: httpOnly, SameSite=Lax, Secure but on localhost, for the session's life. */
-export function sessionCookie(request: Request, value: string, expiresAt: Date | null): string {
-  const secure = isLocalHost(new URL(request.url).host) ? "" : "; Secure";
+export function sessionCookie(domain: string, value: string, expiresAt: Date | null): string {
+  const secure = isLocalHost(domain) ? "" : "; Secure";
   const life = expiresAt ? `; Expires=${expiresAt.toUTCString()}` : "; Max-Age=0";
   return `${SESSION_COOKIE}=${encodeURIComponent(value)}; Path=/; HttpOnly; SameSite=Lax${secure}${life}`;
 }

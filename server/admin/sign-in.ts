@@ -17,6 +17,9 @@ import {
   siteOf,
 } from "./http";
 
+/** What the wallet shows the team member above the message's fields. */
+export const SIGN_IN_STATEMENT = "Sign in to the XMTP decentralization dashboard's team console.";
+
 /** The chain sign-in messages name: the settlement chain of the dashboard's default network. */
 export const signInChain = (env: Env) => networkPreset(env, env.defaultNetwork);
 
@@ -26,7 +29,17 @@ export async function postNonce(request: Request, { db, env, now }: AdminContext
   if (refused) return refused;
   const { nonce, expiresAt } = await issueNonce(db, now);
   const { domain, origin } = siteOf(request);
-  return adminJson({ nonce, expiresAt, domain, uri: origin, chainId: signInChain(env).chainId }, 201);
+  return adminJson(
+    {
+      nonce,
+      expiresAt,
+      domain,
+      uri: origin,
+      chainId: signInChain(env).chainId,
+      statement: SIGN_IN_STATEMENT,
+    },
+    201,
+  );
 }
 
 const signInBody = z.object({
@@ -55,8 +68,16 @@ export async function postSession(request: Request, { db, env, now }: AdminConte
   if (refused) return refused;
   const body = await readAdminBody(request, signInBody);
   if ("response" in body) return body.response;
-  const { message, signature } = body.data;
-  const checked = checkSiweMessage(message, { ...siteOf(request), chainId: signInChain(env).chainId, now });
+  return openSession({ db, env, now }, siteOf(request), body.data);
+}
+
+/** The checks of a signed message, in order (message, nonce, signature, team), then the session. */
+export async function openSession(
+  { db, env, now }: AdminContext,
+  site: { domain: string; origin: string },
+  { message, signature }: { message: string; signature: string },
+) {
+  const checked = checkSiweMessage(message, { ...site, chainId: signInChain(env).chainId, now });
   if (!checked.ok) return adminError(401, "invalid_message", checked.error);
   if (!(await consumeNonce(db, checked.nonce, now)))
     return adminError(
@@ -70,7 +91,7 @@ export async function postSession(request: Request, { db, env, now }: AdminConte
     return adminError(403, "not_admin", `${checked.address} is not one of the team's addresses`);
   const session = await createSession(db, checked.address, now);
   return adminJson({ address: checked.address, expiresAt: session.expiresAt }, 201, {
-    "set-cookie": sessionCookie(request, session.cookie, session.expiresAt),
+    "set-cookie": sessionCookie(site.domain, session.cookie, session.expiresAt),
   });
 }
 
@@ -80,5 +101,7 @@ export async function postSignOut(request: Request, { db, now }: AdminContext) {
   if (refused) return refused;
   const cookie = cookieOf(request, SESSION_COOKIE);
   if (cookie) await revokeSession(db, cookie, now);
-  return adminJson({ signedOut: true }, 200, { "set-cookie": sessionCookie(request, "", null) });
+  return adminJson({ signedOut: true }, 200, {
+    "set-cookie": sessionCookie(siteOf(request).domain, "", null),
+  });
 }

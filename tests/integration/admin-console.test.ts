@@ -1,3 +1,4 @@
+import { parseFeed } from "@rowanmanning/feed-parser";
 import { eq } from "drizzle-orm";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { createSiweMessage } from "viem/siwe";
@@ -5,9 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getChangelog } from "@/db/queries/changelog";
 import { auditLog, criteria, criterionEvaluations, milestones, stages } from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
+import { postDemoSession } from "@/server/admin/demo-sign-in";
 import type { AdminContext } from "@/server/admin/http";
 import { postMilestone, postStage } from "@/server/admin/roadmap";
 import { postNonce, postSession, postSignOut } from "@/server/admin/sign-in";
+import { changelogFeed } from "@/server/changelog/feed";
+import { DEMO_TEAM } from "@/server/demo/team";
 import { evaluateAll } from "@/server/jobs/evaluate";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 
@@ -174,6 +178,25 @@ describe("sign-in with Ethereum", () => {
   });
 });
 
+describe("the demo's sign-in without a wallet", () => {
+  it("does not exist outside demo mode, and in it signs in the demo team member through the same checks", async () => {
+    const outside = await postDemoSession(post("/api/admin/demo-session", {}), context());
+    expect(outside.status).toBe(404);
+    const demo = {
+      ...context(),
+      env: { ...test.env, DEMO_MODE: true, ADMIN_ADDRESSES: [DEMO_TEAM.address] },
+    };
+    const inside = await postDemoSession(post("/api/admin/demo-session", {}), demo);
+    expect(inside.status, await inside.clone().text()).toBe(201);
+    expect((await inside.json()).address).toBe(DEMO_TEAM.address);
+    const elsewhere = await postDemoSession(
+      post("/api/admin/demo-session", {}, { origin: "https://evil.example" }),
+      demo,
+    );
+    expect(elsewhere.status).toBe(403);
+  });
+});
+
 describe("team changes", () => {
   let cookie: string;
   beforeAll(async () => {
@@ -262,5 +285,25 @@ describe("team changes", () => {
     );
     expect(unknown.status).toBe(404);
     expect((await postStage(post("/api/admin/stages/x", {}, { cookie }), context(), "x")).status).toBe(404);
+  });
+
+  it("lists every change in a valid Atom feed, newest first, each with its signer and its fields", async () => {
+    const response = await changelogFeed(new Request(`${SITE}/changelog.xml`), test.handle.db);
+    expect(response.headers.get("content-type")).toBe("application/atom+xml; charset=utf-8");
+    const feed = parseFeed(await response.text());
+    expect(feed.meta.type).toBe("atom");
+    expect(feed.self).toBe(`${SITE}/changelog.xml`);
+    expect(feed.items.map((item) => item.title)).toEqual([
+      "Stage 3 marked in progress",
+      "Milestone s2-qa-suite marked done",
+      "Milestone s1-funding-portal marked in progress",
+    ]);
+    const [stage, milestoneItem] = feed.items;
+    expect(stage?.url).toBe(`${SITE}/stages/3`);
+    expect(milestoneItem?.url).toBe(`${SITE}/stages/2`);
+    expect(milestoneItem?.authors.map((author) => author.name)).toEqual([team.address]);
+    expect(milestoneItem?.description).toContain(
+      "status: open → done; evidence: none → https://github.com/xmtp/qa/runs/1",
+    );
   });
 });

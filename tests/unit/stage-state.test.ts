@@ -23,6 +23,7 @@ const stage = (number: number, overrides: Partial<StageRow> = {}): StageRow => (
   targetDate: null,
   network: "testnet",
   networkName: "Testnet",
+  note: null,
   declaredStatus: "planned",
   countdownStartedAt: null,
   countdownDays: null,

@@ -47,6 +47,12 @@ export default async function StagePage({ params }: Props) {
         <p className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
           <StageStatusLines stage={stage} />
         </p>
+        {stage.note ? (
+          <p className="mt-2 max-w-3xl break-words text-sm" data-testid="stage-note">
+            <span className="text-ink-muted">The team's note: </span>
+            {stage.note}
+          </p>
+        ) : null}
       </div>
       <div className="grid items-start gap-6 lg:grid-cols-3">
         <div className="flex min-w-0 flex-col gap-6 lg:col-span-2">

@@ -1,0 +1,71 @@
+/** What one audit row says, in words: the page's and the feed's reading of it. */
+export type ChangeRow = {
+  id: number;
+  at: Date;
+  actor: string;
+  action: string;
+  entityType: string;
+  entityKey: string;
+  network: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+};
+
+/** A change with the title of what it changed and the stage that shows it. */
+export type ChangelogEntry = ChangeRow & { subjectTitle: string | null; stageNumber: number | null };
+
+export type FieldChange = { field: string; before: string; after: string };
+
+const FIELD_WORDS: Record<string, string> = {
+  declaredStatus: "status",
+  status: "status",
+  targetDate: "target date",
+  note: "note",
+  evidenceUrl: "evidence",
+};
+
+const STATUS_WORDS: Record<string, string> = {
+  open: "open",
+  in_progress: "in progress",
+  done: "done",
+  blocked: "blocked",
+  planned: "planned",
+  complete: "complete",
+};
+
+const valueText = (field: string, value: unknown) =>
+  value === null || value === undefined || value === ""
+    ? "none"
+    : field === "status" || field === "declaredStatus"
+      ? (STATUS_WORDS[String(value)] ?? String(value))
+      : String(value);
+
+/** Each field the change touched, before and after, in the order it was stored. */
+export function fieldChanges(row: Pick<ChangeRow, "before" | "after">): FieldChange[] {
+  return Object.keys(row.after ?? {}).map((field) => ({
+    field: FIELD_WORDS[field] ?? field,
+    before: valueText(field, row.before?.[field]),
+    after: valueText(field, row.after?.[field]),
+  }));
+}
+
+/** "Milestone s2-qa-suite marked done", "Stage 3 updated": the change's headline. */
+export function changeTitle(row: Pick<ChangeRow, "action" | "entityType" | "entityKey" | "after">): string {
+  const subject =
+    row.entityType === "stage" ? `Stage ${row.entityKey}` : `${capital(row.entityType)} ${row.entityKey}`;
+  const status = row.after?.status ?? row.after?.declaredStatus;
+  return typeof status === "string"
+    ? `${subject} marked ${STATUS_WORDS[status] ?? status}`
+    : `${subject} updated`;
+}
+
+const capital = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+
+/** Where the changed thing is shown on the dashboard. */
+export function changeHref(
+  row: Pick<ChangeRow, "entityType" | "entityKey"> & { stageNumber?: number | null },
+) {
+  if (row.entityType === "stage") return `/stages/${row.entityKey}`;
+  if (row.entityType === "milestone" && row.stageNumber) return `/stages/${row.stageNumber}`;
+  return null;
+}

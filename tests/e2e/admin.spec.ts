@@ -1,0 +1,108 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test } from "@playwright/test";
+import { parseFeed } from "@rowanmanning/feed-parser";
+import type { Hex } from "viem";
+import { DEMO_TEAM } from "../../server/demo/team";
+import { E2E_WALLET } from "../support/e2e-wallet";
+
+/**
+ * A browser wallet (EIP-1193 `window.ethereum`) whose key stays in the test: the page asks for
+ * accounts and `personal_sign`, and the signature comes from a viem local account.
+ */
+async function injectWallet(page: Page) {
+  await page.exposeFunction("__e2eSign", (raw: Hex) => E2E_WALLET.signMessage({ message: { raw } }));
+  await page.addInitScript((address) => {
+    const sign = (window as unknown as { __e2eSign: (raw: string) => Promise<string> }).__e2eSign;
+    (window as unknown as { ethereum: unknown }).ethereum = {
+      request: async ({ method, params }: { method: string; params?: unknown[] }) => {
+        if (method === "eth_requestAccounts" || method === "eth_accounts") return [address];
+        if (method === "eth_chainId") return "0x7a69";
+        if (method === "personal_sign") return sign(String(params?.[0]));
+        throw new Error(`unsupported ${method}`);
+      },
+    };
+  }, E2E_WALLET.address);
+}
+
+test.describe("team console", () => {
+  test("signs in with a wallet, marks a milestone done with its evidence: public, on the changelog and its feed", async ({
+    page,
+    request,
+  }) => {
+    await injectWallet(page);
+    await page.goto("/admin");
+    await page.getByRole("button", { name: "Sign in with Ethereum" }).click();
+    await expect(page.getByTestId("signed-in-as")).toHaveText(E2E_WALLET.address);
+
+    const form = page.getByRole("form", { name: "V3 signals clients to switch" });
+    await form.getByLabel("Status").selectOption("done");
+    await form.getByLabel("Evidence URL").fill("https://github.com/xmtp/xmtpd/releases/tag/e2e");
+    await form.getByLabel("Note").fill("Signalled in the e2e run.");
+    await form.getByRole("button", { name: "Save" }).click();
+    await expect(form.getByRole("status")).toHaveText("Saved: public now, and on the changelog.");
+
+    await page.goto("/stages/4");
+    const milestone = page.getByTestId("milestone-s4-v3-signal");
+    await expect(milestone).toContainText("(done)");
+    await expect(milestone).toContainText("Signalled in the e2e run.");
+    await expect(milestone.getByRole("link", { name: "evidence" })).toHaveAttribute(
+      "href",
+      "https://github.com/xmtp/xmtpd/releases/tag/e2e",
+    );
+
+    await page.goto("/changelog");
+    const change = page.getByTestId("change").filter({ hasText: "Milestone s4-v3-signal marked done" });
+    await expect(change).toContainText(E2E_WALLET.address);
+    await expect(change).toContainText("open → done");
+
+    const feed = await request.get("/changelog.xml");
+    expect(feed.headers()["content-type"]).toMatch(/^application\/atom\+xml/);
+    const parsed = parseFeed(await feed.text());
+    expect(parsed.meta.type).toBe("atom");
+    const item = parsed.items.find((entry) => entry.title === "Milestone s4-v3-signal marked done");
+    expect(item?.authors.map((author) => author.name)).toContain(E2E_WALLET.address);
+    expect(item?.description).toContain("status: open → done");
+
+    await page.goto("/admin");
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page.getByRole("button", { name: "Sign in with Ethereum" })).toBeVisible();
+  });
+
+  test("in the demo, a visitor signs in as the demo team member without a wallet", async ({ page }) => {
+    await page.goto("/admin");
+    await page.getByRole("button", { name: "Sign in with Ethereum" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "Not signed in" })).toContainText(
+      "No browser wallet found",
+    );
+    await page.getByRole("button", { name: "Sign in as the demo team member" }).click();
+    await expect(page.getByTestId("signed-in-as")).toHaveText(DEMO_TEAM.address);
+    await expect(page.getByRole("form", { name: /^Stage 1: / })).toBeVisible();
+  });
+
+  test("a change without a session, or from another origin, is refused", async ({ request }) => {
+    const noSession = await request.post("/api/admin/milestones/s4-fees", {
+      data: { status: "done" },
+      headers: { origin: new URL(test.info().project.use.baseURL as string).origin },
+    });
+    expect(noSession.status()).toBe(401);
+    const crossOrigin = await request.post("/api/admin/demo-session", {
+      data: {},
+      headers: { origin: "https://evil.example" },
+    });
+    expect(crossOrigin.status()).toBe(403);
+  });
+
+  test("the console and the changelog pass axe checks in light and dark", async ({ page }) => {
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme });
+      for (const path of ["/admin", "/changelog"]) {
+        await page.goto(path);
+        const results = await new AxeBuilder({ page }).analyze();
+        expect(
+          results.violations.filter((violation) => ["serious", "critical"].includes(violation.impact ?? "")),
+          `${path} ${colorScheme}`,
+        ).toEqual([]);
+      }
+    }
+  });
+});
