@@ -152,6 +152,8 @@ async function pagesBench(
         nodeLatencyApi: `/api/v1/nodes/${middle}/latency?network=testnet`,
         target: "/targets/node_reliability",
         targetHistoryApi: "/api/v1/criteria/node_reliability/history",
+        changelog: "/changelog",
+        admin: "/admin",
       };
       const timings: Record<string, Awaited<ReturnType<typeof timePage>>> = {};
       for (const [name, path] of Object.entries(paths)) {
@@ -163,9 +165,11 @@ async function pagesBench(
       for (const [name, path] of Object.entries(paths)) {
         if (path.startsWith("/api/")) continue;
         firstLoad[name] = await firstLoadJs(`${app.url}${path}`);
-        const { gzipKb, files } = firstLoad[name];
+        const { gzipKb, files, walletCode } = firstLoad[name];
+        const wallet =
+          name === "admin" ? "" : walletCode ? ", WALLET CODE on a public page" : ", no wallet code";
         console.error(
-          `pages: ${path} first-load JS ${gzipKb} kB gzipped in ${files} files (target ≤ 250 kB)`,
+          `pages: ${path} first-load JS ${gzipKb} kB gzipped in ${files} files (target ≤ 250 kB)${wallet}`,
         );
       }
       return { driver: database.handle.driver, nodeCount, days, ...timings, firstLoadJs: firstLoad };

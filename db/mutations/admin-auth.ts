@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, lt, or } from "drizzle-orm";
 import { generateSiweNonce } from "viem/siwe";
 import { NONCE_TTL_MS, SESSION_TTL_MS } from "@/lib/auth/siwe";
 import type { Db } from "../client";
@@ -65,4 +65,18 @@ export async function revokeSession(db: Db, cookie: string, now: Date): Promise<
     .update(adminSessions)
     .set({ revokedAt: now })
     .where(and(eq(adminSessions.idHash, hashOf(cookie)), isNull(adminSessions.revokedAt)));
+}
+
+/** Drops nonces past their expiry and sessions ended (expired or revoked) over a day ago. */
+export async function pruneSignIns(db: Db, now: Date): Promise<number> {
+  const dayAgo = new Date(now.getTime() - 86_400_000);
+  const nonces = await db
+    .delete(authNonces)
+    .where(lt(authNonces.expiresAt, now))
+    .returning({ n: authNonces.nonce });
+  const sessions = await db
+    .delete(adminSessions)
+    .where(or(lt(adminSessions.expiresAt, dayAgo), lt(adminSessions.revokedAt, dayAgo)))
+    .returning({ n: adminSessions.idHash });
+  return nonces.length + sessions.length;
 }

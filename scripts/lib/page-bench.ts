@@ -155,15 +155,22 @@ export async function timePage(url: string, { requests, warmUp = 5 }: { requests
 }
 
 /** The JavaScript a first visit to a page downloads: every script file its HTML loads, gzipped. */
-export async function firstLoadJs(url: string): Promise<{ files: number; gzipKb: number }> {
+/** What only wallet code holds: a public page's scripts must hold none of it (it loads on /admin). */
+const WALLET_MARKERS = ["eth_requestAccounts", "personal_sign"];
+
+export async function firstLoadJs(
+  url: string,
+): Promise<{ files: number; gzipKb: number; walletCode: boolean }> {
   const html = await (await fetch(url)).text();
   const sources = [
     ...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) => match[1] as string)),
   ];
   let bytes = 0;
+  let walletCode = false;
   for (const source of sources) {
     const body = Buffer.from(await (await fetch(new URL(source, url))).arrayBuffer());
     bytes += gzipSync(body).length;
+    walletCode ||= WALLET_MARKERS.some((marker) => body.includes(marker));
   }
-  return { files: sources.length, gzipKb: Math.round((bytes / 1024) * 10) / 10 };
+  return { files: sources.length, gzipKb: Math.round((bytes / 1024) * 10) / 10, walletCode };
 }

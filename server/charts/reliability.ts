@@ -53,20 +53,27 @@ export async function reliabilityView(
 ): Promise<ReliabilityView> {
   const span = { network, from: range.from, to: range.to };
   const keptSince = new Date(now.getTime() - snapshotDays * DAY_MS);
-  const [rows, specs, registry, dayRows, forkRows, integration, cursors] = await Promise.all([
+  // The target judged on this network when there is one; else the one judged elsewhere, named so.
+  const pick = <T extends { kind: string; network: string }>(list: T[], kind: string) =>
+    list.find((one) => one.kind === kind && one.network === network) ?? list.find((one) => one.kind === kind);
+  const specsRead = criterionSpecs(db);
+  // Read beside the rest, not after it: which runs the integration verdict reads now.
+  const judgedRead = specsRead.then((specs) => {
+    const spec = pick(specs, "integration_pass");
+    return spec?.network === network ? judgedNow(db, spec, now) : undefined;
+  });
+  const [rows, specs, evidence, registry, dayRows, forkRows, integration, cursors] = await Promise.all([
     getCriteria(db),
-    criterionSpecs(db),
+    specsRead,
+    judgedRead,
     getRegistryNodes(db, { network }),
     getCanonicalDayRollups(db, span),
     getForkDays(db, span),
     getIntegrationRuns(db, { ...span, perSuite: SUITE_RUNS, casesPerRun: CASES_PER_RUN }),
     getCursorBuckets(db, { ...span, bucket: range.bucket, keptSince }),
   ]);
-  // The target judged on this network when there is one; else the one judged elsewhere, named so.
   const criterion = (kind: string): ReliabilityCriterion | null => {
-    const row =
-      rows.find((one) => one.kind === kind && one.network === network) ??
-      rows.find((one) => one.kind === kind);
+    const row = pick(rows, kind);
     return row
       ? {
           key: row.key,
@@ -84,9 +91,7 @@ export async function reliabilityView(
   const integrationCriterion = criterion("integration_pass");
   const integrationSpec = specs.find((spec) => spec.key === integrationCriterion?.key);
   const lastRuns = Number(integrationSpec?.params.lastRuns ?? 5);
-  const judgedRuns = judgedRunsOf(
-    integrationSpec?.network === network ? await judgedNow(db, integrationSpec, now) : undefined,
-  );
+  const judgedRuns = judgedRunsOf(evidence);
   const canonical = registry.nodes.filter((node) => node.isCanonical && node.inRegistry);
   const listed = registry.nodes.filter((node) => node.inRegistry).map((node) => node.nodeId);
   const days = bucketStarts({ ...range, bucket: "day" }).map((start) =>

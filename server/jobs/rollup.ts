@@ -1,4 +1,5 @@
 import type { Db } from "@/db/client";
+import { pruneSignIns } from "@/db/mutations/admin-auth";
 import { withJobRun } from "@/db/mutations/job-runs";
 import { dropOldProbes } from "@/db/mutations/probes";
 import { pruneRateLimits } from "@/db/mutations/rate-limit";
@@ -11,7 +12,7 @@ export function runRollupJob(db: Db, { trigger, now = new Date() }: { trigger: J
   return withJobRun(db, { job: "rollup", trigger }, () => runRollups(db, { now }));
 }
 
-/** Retention: raw probe partitions, minute and hour rollups past their configured age (day rollups stay), spent rate counters. */
+/** Retention: raw probe partitions, minute and hour rollups past their configured age (day rollups stay), spent rate counters, used-up sign-in nonces and ended sessions. */
 export function runRetentionJob(
   db: Db,
   env: Env,
@@ -25,11 +26,13 @@ export function runRetentionJob(
       hourDays: env.RETENTION_HOURS_DAYS,
     });
     const rateCounters = await pruneRateLimits(db, { now });
+    const signIns = await pruneSignIns(db, now);
     return {
       droppedPartitions: partitions.length,
       minuteRows: rollups.minutes,
       hourRows: rollups.hours,
       rateCounters,
+      signIns,
     };
   });
 }

@@ -3,8 +3,17 @@ import { eq } from "drizzle-orm";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { createSiweMessage } from "viem/siwe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pruneSignIns, sessionAddress } from "@/db/mutations/admin-auth";
 import { getChangelog } from "@/db/queries/changelog";
-import { auditLog, criteria, criterionEvaluations, milestones, stages } from "@/db/schema";
+import {
+  adminSessions,
+  auditLog,
+  authNonces,
+  criteria,
+  criterionEvaluations,
+  milestones,
+  stages,
+} from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
 import { postDemoSession } from "@/server/admin/demo-sign-in";
 import type { AdminContext } from "@/server/admin/http";
@@ -175,6 +184,18 @@ describe("sign-in with Ethereum", () => {
     );
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.issues[0].path).toBe("signature");
+  });
+});
+
+describe("retention of sign-ins", () => {
+  it("drops nonces past their expiry and sessions ended over a day ago, never a live session", async () => {
+    const live = cookieFrom(await signIn()).split("=")[1] as string;
+    const db = test.handle.db;
+    await pruneSignIns(db, new Date(now.getTime() + 11 * 60_000));
+    expect(await db.select().from(authNonces)).toEqual([]);
+    expect(await sessionAddress(db, live, now)).toBe(team.address);
+    await pruneSignIns(db, new Date(now.getTime() + 12 * 3_600_000 + 86_400_000 + 1));
+    expect(await db.select().from(adminSessions)).toEqual([]);
   });
 });
 
