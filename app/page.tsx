@@ -1,20 +1,26 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { IncidentsCard } from "@/components/incidents/incidents-card";
 import { NetworkNowCard } from "@/components/network/network-now";
 import { CriteriaTable } from "@/components/roadmap/criteria-table";
 import { StageStepper } from "@/components/roadmap/stage-stepper";
 import { SourceStatus } from "@/components/status/source-status";
 import { Card } from "@/components/ui/card";
 import { getAppDb } from "@/db/app";
+import { getIncidents, getUpcomingMaintenance } from "@/db/queries/incidents";
 import { getNetworkNow, getNetworks, getSourceStatuses } from "@/db/queries/network";
 import { getRoadmapOverview } from "@/db/queries/roadmap";
 import { networkHealthSummary } from "@/db/queries/uptime";
 import { getEnv } from "@/lib/env";
 import { parseNetworkParam } from "@/lib/network-param";
+import { DAY_MS } from "@/lib/time";
 import { criterionNotes } from "@/server/roadmap/notes";
 
 export const metadata: Metadata = { title: "Overview" };
+
+/** Incidents resolved longer ago than this are on /incidents, not on the overview. */
+const INCIDENT_DAYS = 7;
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -23,12 +29,14 @@ export default async function OverviewPage({ searchParams }: Props) {
   if (!network) notFound();
   const db = await getAppDb();
   const now = new Date();
-  const [roadmap, sources, networkNow, health, networks] = await Promise.all([
+  const [roadmap, sources, networkNow, health, networks, incidents, maintenance] = await Promise.all([
     getRoadmapOverview(db),
     getSourceStatuses(db),
     getNetworkNow(db, { network }),
     networkHealthSummary(db, network, { now }),
     getNetworks(db),
+    getIncidents(db, { network, since: new Date(now.getTime() - INCIDENT_DAYS * DAY_MS), limit: 5 }),
+    getUpcomingMaintenance(db, { network, now }),
   ]);
   const notes = await criterionNotes(db, roadmap.criteria);
   const networkName = networks.find((row) => row.key === network)?.name ?? network;
@@ -69,7 +77,10 @@ export default async function OverviewPage({ searchParams }: Props) {
             />
           </Card>
         </div>
-        <NetworkNowCard now={networkNow} health={health} networkName={networkName} at={now} />
+        <div className="flex min-w-0 flex-col gap-6">
+          <NetworkNowCard now={networkNow} health={health} networkName={networkName} at={now} />
+          <IncidentsCard incidents={incidents} maintenance={maintenance} now={now} days={INCIDENT_DAYS} />
+        </div>
       </div>
     </div>
   );

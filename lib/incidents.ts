@@ -33,3 +33,20 @@ export const incidentInput = z
     "an incident must be resolved after it started",
   );
 export type IncidentInput = z.input<typeof incidentInput>;
+
+/** An incident as the pages and the feed show it, with what the team said as it went. */
+export type IncidentWithUpdates = {
+  id: number;
+  network: string;
+  nodeId: number | null;
+  title: string;
+  /** What was said when it was recorded (the updates hold what followed). */
+  body: string;
+  severity: IncidentSeverity;
+  status: IncidentStatus;
+  startedAt: Date;
+  resolvedAt: Date | null;
+  createdBy: string;
+  updatedAt: Date;
+  updates: { incidentId: number; at: Date; status: IncidentStatus; body: string; createdBy: string }[];
+};

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
+import { OperationsEditor } from "@/components/admin/operations-editor";
 import { RoadmapEditor } from "@/components/admin/roadmap-editor";
 import { SignIn, SignOut } from "@/components/admin/sign-in";
 import { getAppDb } from "@/db/app";
@@ -38,6 +39,7 @@ export default async function AdminPage() {
             </p>
             <SignOut />
           </div>
+          <OperationsEditor networks={data.networks} incidents={data.incidents} />
           <RoadmapEditor stages={data.stages} milestones={data.milestones} />
         </>
       ) : (

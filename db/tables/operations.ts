@@ -24,6 +24,22 @@ export const incidents = pgTable(
   ],
 );
 
+/** What the team said of an incident as it went: each update in markdown, with the status it set. */
+export const incidentUpdates = pgTable(
+  "incident_updates",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    incidentId: bigint("incident_id", { mode: "number" })
+      .notNull()
+      .references(() => incidents.id),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+    status: text("status", { enum: INCIDENT_STATUSES }).notNull(),
+    body: text("body").notNull(),
+    createdBy: text("created_by").notNull(),
+  },
+  (t) => [index("incident_updates_incident_idx").on(t.incidentId, t.at)],
+);
+
 /** Announced maintenance: excluded from the availability denominator. */
 export const maintenanceWindows = pgTable(
   "maintenance_windows",

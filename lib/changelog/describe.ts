@@ -22,6 +22,14 @@ const FIELD_WORDS: Record<string, string> = {
   targetDate: "target date",
   note: "note",
   evidenceUrl: "evidence",
+  update: "update",
+  startedAt: "started",
+  resolvedAt: "resolved",
+  startsAt: "starts",
+  endsAt: "ends",
+  nodeId: "node",
+  severity: "severity",
+  title: "title",
 };
 
 const STATUS_WORDS: Record<string, string> = {
@@ -31,14 +39,20 @@ const STATUS_WORDS: Record<string, string> = {
   blocked: "blocked",
   planned: "planned",
   complete: "complete",
+  investigating: "investigating",
+  identified: "identified",
+  monitoring: "monitoring",
+  resolved: "resolved",
 };
 
 const valueText = (field: string, value: unknown) =>
   value === null || value === undefined || value === ""
     ? "none"
-    : field === "status" || field === "declaredStatus"
-      ? (STATUS_WORDS[String(value)] ?? String(value))
-      : String(value);
+    : field === "nodeId"
+      ? `node ${value}`
+      : field === "status" || field === "declaredStatus"
+        ? (STATUS_WORDS[String(value)] ?? String(value))
+        : String(value);
 
 /** Each field the change touched, before and after, in the order it was stored. */
 export function fieldChanges(row: Pick<ChangeRow, "before" | "after">): FieldChange[] {
@@ -49,8 +63,13 @@ export function fieldChanges(row: Pick<ChangeRow, "before" | "after">): FieldCha
   }));
 }
 
-/** "Milestone s2-qa-suite marked done", "Stage 3 updated": the change's headline. */
+/** "Milestone s2-qa-suite marked done", "Stage 3 updated", "Incident opened: …": the change's headline. */
 export function changeTitle(row: Pick<ChangeRow, "action" | "entityType" | "entityKey" | "after">): string {
+  const title = typeof row.after?.title === "string" ? row.after.title : null;
+  if (row.action === "incident.open") return `Incident opened: ${title ?? row.entityKey}`;
+  if (row.action === "incident.update")
+    return `Incident ${row.entityKey} updated: ${STATUS_WORDS[String(row.after?.status)] ?? row.after?.status}`;
+  if (row.action === "maintenance.announce") return `Maintenance announced: ${title ?? row.entityKey}`;
   const subject =
     row.entityType === "stage" ? `Stage ${row.entityKey}` : `${capital(row.entityType)} ${row.entityKey}`;
   const status = row.after?.status ?? row.after?.declaredStatus;
@@ -67,5 +86,6 @@ export function changeHref(
 ) {
   if (row.entityType === "stage") return `/stages/${row.entityKey}`;
   if (row.entityType === "milestone" && row.stageNumber) return `/stages/${row.stageNumber}`;
+  if (row.entityType === "incident") return `/incidents#incident-${row.entityKey}`;
   return null;
 }

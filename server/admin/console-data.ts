@@ -1,11 +1,25 @@
 import type { Db } from "@/db/client";
 import { sessionAddress } from "@/db/mutations/admin-auth";
+import { getIncidents } from "@/db/queries/incidents";
+import { getNetworks } from "@/db/queries/network";
 import { getAllMilestones, getStages } from "@/db/queries/roadmap";
 
 /** Who is signed in (from the session cookie), and, for them, what the console edits. */
 export async function consoleData(db: Db, cookie: string | undefined, now: Date) {
   const address = cookie ? await sessionAddress(db, cookie, now) : null;
-  if (!address) return { address: null, stages: [], milestones: [] };
-  const [stages, milestones] = await Promise.all([getStages(db), getAllMilestones(db)]);
-  return { address, stages, milestones };
+  if (!address) return { address: null, stages: [], milestones: [], networks: [], incidents: [] };
+  const [stages, milestones, networks, incidents] = await Promise.all([
+    getStages(db),
+    getAllMilestones(db),
+    getNetworks(db),
+    // Open ones: those resolved already take no more updates here.
+    getIncidents(db, { since: now, limit: 20 }),
+  ]);
+  return {
+    address,
+    stages,
+    milestones,
+    networks: networks.filter((network) => network.isCollected).map(({ key, name }) => ({ key, name })),
+    incidents,
+  };
 }

@@ -93,3 +93,18 @@ export function sessionCookie(domain: string, value: string, expiresAt: Date | n
   const life = expiresAt ? `; Expires=${expiresAt.toUTCString()}` : "; Max-Age=0";
   return `${SESSION_COOKIE}=${encodeURIComponent(value)}; Path=/; HttpOnly; SameSite=Lax${secure}${life}`;
 }
+
+/** Every change: from this site (403 otherwise), by a signed-in team member (401), a valid body (400). */
+export async function authorised<S extends z.ZodType>(
+  request: Request,
+  context: AdminContext,
+  schema: S,
+): Promise<{ response: Response } | { actor: string; data: z.output<S> }> {
+  const refused = crossOriginRefusal(request);
+  if (refused) return { response: refused };
+  const session = await requireSession(request, context);
+  if ("response" in session) return { response: session.response };
+  const body = await readAdminBody(request, schema);
+  if ("response" in body) return { response: body.response };
+  return { actor: session.address, data: body.data };
+}

@@ -2,14 +2,7 @@ import { z } from "zod";
 import { updateMilestone, updateStage } from "@/db/mutations/team-changes";
 import { MILESTONE_STATUSES, STAGE_STATUSES } from "@/lib/roadmap/vocabulary";
 import { evaluateAll } from "@/server/jobs/evaluate";
-import {
-  type AdminContext,
-  adminError,
-  adminJson,
-  crossOriginRefusal,
-  readAdminBody,
-  requireSession,
-} from "./http";
+import { type AdminContext, adminError, adminJson, authorised } from "./http";
 
 const note = z.string().trim().max(2000).nullable().optional();
 const stageBody = z
@@ -33,21 +26,6 @@ const milestoneBody = z
 
 /** An empty note or date is none. */
 const orNull = (value: string | null | undefined) => (value ? value : null);
-
-/** Every change: from this site (403 otherwise), by a signed-in team member (401), a valid body (400). */
-async function authorised<S extends z.ZodType>(
-  request: Request,
-  context: AdminContext,
-  schema: S,
-): Promise<{ response: Response } | { actor: string; data: z.output<S> }> {
-  const refused = crossOriginRefusal(request);
-  if (refused) return { response: refused };
-  const session = await requireSession(request, context);
-  if ("response" in session) return { response: session.response };
-  const body = await readAdminBody(request, schema);
-  if ("response" in body) return { response: body.response };
-  return { actor: session.address, data: body.data };
-}
 
 /** `POST /api/admin/stages/{n}`: the team's declared status, target date and note of a stage. */
 export async function postStage(request: Request, context: AdminContext, segment: string) {

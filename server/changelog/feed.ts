@@ -1,6 +1,7 @@
 import { Feed } from "feed";
 import type { Db } from "@/db/client";
 import { getChangelog } from "@/db/queries/changelog";
+import { getIncidents } from "@/db/queries/incidents";
 import { changeHref, changeTitle, fieldChanges } from "@/lib/changelog/describe";
 
 const ENTRIES = 50;
@@ -32,10 +33,45 @@ export async function changelogFeed(request: Request, db: Db): Promise<Response>
       author: [{ name: entry.actor }],
     });
   }
-  return new Response(feed.atom1(), {
-    headers: {
-      "content-type": "application/atom+xml; charset=utf-8",
-      "cache-control": "public, max-age=60",
-    },
-  });
+  return atom(feed);
 }
+
+/** `GET /incidents.xml`: every network's incidents as an Atom feed, an entry per incident, updated with it. */
+export async function incidentsFeed(request: Request, db: Db): Promise<Response> {
+  const origin = new URL(request.url).origin;
+  const incidents = await getIncidents(db, { limit: ENTRIES });
+  const feed = new Feed({
+    title: "XMTP decentralization dashboard: incidents",
+    description: "Incidents the team posts, with each update.",
+    id: `${origin}/incidents`,
+    link: `${origin}/incidents`,
+    feedLinks: { atom: `${origin}/incidents.xml` },
+    updated: new Date(Math.max(0, ...incidents.map((one) => one.updatedAt.getTime()))),
+    copyright: "Public data",
+  });
+  for (const incident of incidents) {
+    const where =
+      incident.nodeId === null
+        ? `the whole ${incident.network} network`
+        : `node ${incident.nodeId} on ${incident.network}`;
+    const updates = incident.updates.map(
+      (update) => `${update.at.toISOString()} ${update.status}: ${update.body}`,
+    );
+    feed.addItem({
+      title: `${incident.title} (${incident.severity}, ${incident.status})`,
+      id: `${origin}/incidents#incident-${incident.id}`,
+      link: `${origin}/incidents?network=${incident.network}#incident-${incident.id}`,
+      date: incident.updatedAt,
+      published: incident.startedAt,
+      // Plain text: the markdown as written, never rendered into the feed's HTML.
+      description: [`Affects ${where}, since ${incident.startedAt.toISOString()}.`, ...updates].join("\n"),
+      author: [{ name: incident.createdBy }],
+    });
+  }
+  return atom(feed);
+}
+
+const atom = (feed: Feed) =>
+  new Response(feed.atom1(), {
+    headers: { "content-type": "application/atom+xml; charset=utf-8", "cache-control": "public, max-age=60" },
+  });

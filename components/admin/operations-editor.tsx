@@ -1,0 +1,237 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { type FormEvent, useState } from "react";
+import { INCIDENT_SEVERITIES, INCIDENT_STATUSES, type IncidentWithUpdates } from "@/lib/incidents";
+import { postJson } from "./post-json";
+
+const field = "rounded border border-line bg-surface px-2 py-1 text-sm";
+const label = "flex flex-col gap-1 text-ink-muted text-xs";
+const button = `${field} self-start font-medium text-ink`;
+
+/** A `datetime-local` value read as UTC (the labels say so), as ISO 8601; empty is none. */
+const utc = (value: FormDataEntryValue | null) => (value ? `${String(value)}:00Z` : null);
+const optionalNode = (value: FormDataEntryValue | null) => (value ? Number(value) : null);
+
+function useSubmit(path: string, done: string) {
+  const router = useRouter();
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: FormEvent<HTMLFormElement>, body: (form: FormData) => unknown) => {
+    event.preventDefault();
+    const target = event.currentTarget;
+    setBusy(true);
+    try {
+      await postJson(path, body(new FormData(target)));
+      setOutcome({ ok: true, text: done });
+      target.reset();
+      router.refresh();
+    } catch (error) {
+      setOutcome({ ok: false, text: `Not saved: ${error instanceof Error ? error.message : String(error)}` });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const status = (
+    <p role="status" className={`text-xs ${outcome?.ok === false ? "text-status-down" : "text-ink-muted"}`}>
+      {outcome?.text ?? ""}
+    </p>
+  );
+  return { submit, busy, status };
+}
+
+function Where({ networks }: { networks: { key: string; name: string }[] }) {
+  return (
+    <>
+      <label className={label}>
+        Network
+        <select name="network" className={field}>
+          {networks.map((network) => (
+            <option key={network.key} value={network.key}>
+              {network.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className={label}>
+        Node id (empty: every node)
+        <input name="nodeId" type="number" min={1} className={`${field} w-32`} />
+      </label>
+    </>
+  );
+}
+
+function NewIncident({ networks }: { networks: { key: string; name: string }[] }) {
+  const { submit, busy, status } = useSubmit(
+    "/api/admin/incidents",
+    "Posted: on the overview, the incidents page and its feed.",
+  );
+  return (
+    <form
+      aria-label="New incident"
+      className="flex flex-col gap-2"
+      onSubmit={(event) =>
+        submit(event, (form) => ({
+          network: form.get("network"),
+          nodeId: optionalNode(form.get("nodeId")),
+          title: form.get("title"),
+          severity: form.get("severity"),
+          status: form.get("status"),
+          startedAt: utc(form.get("startedAt")),
+          body: form.get("body"),
+        }))
+      }
+    >
+      <div className="flex flex-wrap items-end gap-3">
+        <Where networks={networks} />
+        <label className={label}>
+          Severity
+          <select name="severity" className={field}>
+            {INCIDENT_SEVERITIES.map((severity) => (
+              <option key={severity}>{severity}</option>
+            ))}
+          </select>
+        </label>
+        <label className={label}>
+          Status
+          <select name="status" className={field}>
+            {INCIDENT_STATUSES.map((one) => (
+              <option key={one}>{one}</option>
+            ))}
+          </select>
+        </label>
+        <label className={label}>
+          Started (UTC)
+          <input name="startedAt" type="datetime-local" required className={field} />
+        </label>
+      </div>
+      <label className={label}>
+        Title
+        <input name="title" required maxLength={200} className={field} />
+      </label>
+      <label className={label}>
+        What is happening (markdown)
+        <textarea name="body" required rows={3} maxLength={20_000} className={field} />
+      </label>
+      <button type="submit" disabled={busy} className={button}>
+        Post incident
+      </button>
+      {status}
+    </form>
+  );
+}
+
+function IncidentUpdate({ incident }: { incident: IncidentWithUpdates }) {
+  const { submit, busy, status } = useSubmit(`/api/admin/incidents/${incident.id}`, "Update posted.");
+  return (
+    <form
+      aria-label={`Update: ${incident.title}`}
+      className="flex flex-col gap-2 border-line border-t py-3"
+      onSubmit={(event) =>
+        submit(event, (form) => ({
+          status: form.get("status"),
+          body: form.get("body"),
+          resolvedAt: utc(form.get("resolvedAt")),
+        }))
+      }
+    >
+      <p className="text-sm">
+        {incident.title} <span className="text-ink-muted text-xs">({incident.status})</span>
+      </p>
+      <div className="flex flex-wrap items-end gap-3">
+        <label className={label}>
+          Status
+          <select name="status" defaultValue={incident.status} className={field}>
+            {INCIDENT_STATUSES.map((one) => (
+              <option key={one}>{one}</option>
+            ))}
+          </select>
+        </label>
+        <label className={label}>
+          Resolved at (UTC, if resolved; empty: now)
+          <input name="resolvedAt" type="datetime-local" className={field} />
+        </label>
+      </div>
+      <label className={label}>
+        Update (markdown)
+        <textarea name="body" required rows={2} maxLength={20_000} className={field} />
+      </label>
+      <button type="submit" disabled={busy} className={button}>
+        Post update
+      </button>
+      {status}
+    </form>
+  );
+}
+
+function NewMaintenance({ networks }: { networks: { key: string; name: string }[] }) {
+  const { submit, busy, status } = useSubmit(
+    "/api/admin/maintenance",
+    "Announced: shown on the overview and day bars, left out of availability.",
+  );
+  return (
+    <form
+      aria-label="New maintenance window"
+      className="flex flex-col gap-2"
+      onSubmit={(event) =>
+        submit(event, (form) => ({
+          network: form.get("network"),
+          nodeId: optionalNode(form.get("nodeId")),
+          title: form.get("title"),
+          startsAt: utc(form.get("startsAt")),
+          endsAt: utc(form.get("endsAt")),
+        }))
+      }
+    >
+      <div className="flex flex-wrap items-end gap-3">
+        <Where networks={networks} />
+        <label className={label}>
+          Starts (UTC)
+          <input name="startsAt" type="datetime-local" required className={field} />
+        </label>
+        <label className={label}>
+          Ends (UTC)
+          <input name="endsAt" type="datetime-local" required className={field} />
+        </label>
+      </div>
+      <label className={label}>
+        Title
+        <input name="title" required maxLength={200} className={field} />
+      </label>
+      <button type="submit" disabled={busy} className={button}>
+        Announce maintenance
+      </button>
+      {status}
+    </form>
+  );
+}
+
+/** Incidents (new, and updates to open ones) and maintenance windows. */
+export function OperationsEditor({
+  networks,
+  incidents,
+}: {
+  networks: { key: string; name: string }[];
+  incidents: IncidentWithUpdates[];
+}) {
+  const section = "flex flex-col gap-3 rounded-lg border border-line bg-surface p-4";
+  return (
+    <div className="flex flex-col gap-6">
+      <section aria-labelledby="edit-incidents" className={section}>
+        <h2 id="edit-incidents" className="font-semibold">
+          Incidents
+        </h2>
+        <NewIncident networks={networks} />
+        {incidents.map((incident) => (
+          <IncidentUpdate key={incident.id} incident={incident} />
+        ))}
+      </section>
+      <section aria-labelledby="edit-maintenance" className={section}>
+        <h2 id="edit-maintenance" className="font-semibold">
+          Maintenance windows
+        </h2>
+        <NewMaintenance networks={networks} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { and, asc, desc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
+import type { IncidentWithUpdates } from "@/lib/incidents";
+import type { Db } from "../client";
+import { incidents, incidentUpdates, maintenanceWindows } from "../schema";
+
+/**
+ * A network's incidents, open ones first then newest, with their updates oldest first; with
+ * `nodeId`, those of that node and those of the whole network. `since` leaves out incidents
+ * resolved before it.
+ */
+export async function getIncidents(
+  db: Db,
+  { network, nodeId, since, limit }: { network?: string; nodeId?: number; since?: Date; limit: number },
+): Promise<IncidentWithUpdates[]> {
+  const rows = await db
+    .select({
+      id: incidents.id,
+      network: incidents.network,
+      nodeId: incidents.nodeId,
+      title: incidents.title,
+      body: incidents.body,
+      severity: incidents.severity,
+      status: incidents.status,
+      startedAt: incidents.startedAt,
+      resolvedAt: incidents.resolvedAt,
+      createdBy: incidents.createdBy,
+      updatedAt: incidents.updatedAt,
+    })
+    .from(incidents)
+    .where(
+      and(
+        network === undefined ? undefined : eq(incidents.network, network),
+        nodeId === undefined ? undefined : or(eq(incidents.nodeId, nodeId), isNull(incidents.nodeId)),
+        since === undefined ? undefined : or(isNull(incidents.resolvedAt), gt(incidents.resolvedAt, since)),
+      ),
+    )
+    .orderBy(sql`${incidents.resolvedAt} is null desc`, desc(incidents.startedAt), desc(incidents.id))
+    .limit(limit);
+  if (rows.length === 0) return [];
+  const updates = await db
+    .select({
+      incidentId: incidentUpdates.incidentId,
+      at: incidentUpdates.at,
+      status: incidentUpdates.status,
+      body: incidentUpdates.body,
+      createdBy: incidentUpdates.createdBy,
+    })
+    .from(incidentUpdates)
+    .where(
+      inArray(
+        incidentUpdates.incidentId,
+        rows.map((row) => row.id),
+      ),
+    )
+    .orderBy(asc(incidentUpdates.at), asc(incidentUpdates.id));
+  return rows.map((row) => ({ ...row, updates: updates.filter((update) => update.incidentId === row.id) }));
+}
+
+/** Maintenance windows of a network that have not ended by `now`, soonest first. */
+export async function getUpcomingMaintenance(db: Db, { network, now }: { network: string; now: Date }) {
+  return db
+    .select({
+      id: maintenanceWindows.id,
+      nodeId: maintenanceWindows.nodeId,
+      title: maintenanceWindows.title,
+      startsAt: maintenanceWindows.startsAt,
+      endsAt: maintenanceWindows.endsAt,
+      announcedAt: maintenanceWindows.announcedAt,
+    })
+    .from(maintenanceWindows)
+    .where(and(eq(maintenanceWindows.network, network), gt(maintenanceWindows.endsAt, now)))
+    .orderBy(asc(maintenanceWindows.startsAt));
+}

@@ -1,0 +1,197 @@
+import { parseFeed } from "@rowanmanning/feed-parser";
+import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
+import { createSiweMessage } from "viem/siwe";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { insertProbes } from "@/db/mutations/probes";
+import { runRollups } from "@/db/mutations/rollups";
+import { getIncidents } from "@/db/queries/incidents";
+import { availabilityByNode } from "@/db/queries/uptime";
+import { auditLog, incidents, maintenanceWindows } from "@/db/schema";
+import { seedDatabase } from "@/db/seed";
+import type { ProbeInput } from "@/lib/probe/record";
+import type { AdminContext } from "@/server/admin/http";
+import { postIncident, postIncidentUpdate, postMaintenance } from "@/server/admin/operations";
+import { postNonce, postSession } from "@/server/admin/sign-in";
+import { incidentsFeed } from "@/server/changelog/feed";
+import { insertNodes } from "../support/nodes";
+import { createTestDatabase, type TestDatabase } from "../support/test-db";
+
+const SITE = "http://dashboard.test";
+const MIN = 60_000;
+const HOUR = 3_600_000;
+const team = privateKeyToAccount(generatePrivateKey());
+let test: TestDatabase;
+let cookie: string;
+const now = new Date();
+// A whole UTC hour two hours back: node 200 is down in its minutes 10-19, seen from every region.
+const T = Math.floor(now.getTime() / HOUR) * HOUR - 2 * HOUR;
+const context = (): AdminContext => ({ db: test.handle.db, env: test.env, now });
+const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+  new Request(`${SITE}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: SITE, cookie, ...headers },
+    body: JSON.stringify(body),
+  });
+const count = async () => ({
+  incidents: (await test.handle.db.select().from(incidents)).length,
+  maintenance: (await test.handle.db.select().from(maintenanceWindows)).length,
+  audit: (await test.handle.db.select().from(auditLog)).length,
+});
+
+beforeAll(async () => {
+  test = await createTestDatabase({ ADMIN_ADDRESSES: team.address, TESTNET_RPC_URL: "http://127.0.0.1:9" });
+  const db = test.handle.db;
+  await seedDatabase(db, test.env);
+  await insertNodes(db, "testnet", [{ nodeId: 200, registeredAt: new Date(T - 30 * 86_400_000) }]);
+  for (const region of ["us-east", "eu-west", "ap-south"]) {
+    const rows: ProbeInput[] = Array.from({ length: 30 }, (_, minute) => ({
+      nodeId: 200,
+      at: new Date(T + minute * MIN + 10_000),
+      outcome: minute >= 10 && minute < 20 ? "down" : "up",
+      latencyMs: minute >= 10 && minute < 20 ? null : 40,
+    }));
+    await insertProbes(db, { network: "testnet", region, source: "local" }, rows);
+  }
+  await runRollups(db, { now });
+  const nonce = (await (await postNonce(post("/api/admin/nonce", {}), context())).json()).nonce;
+  const message = createSiweMessage({
+    address: team.address,
+    domain: "dashboard.test",
+    uri: SITE,
+    chainId: 84532,
+    version: "1",
+    nonce,
+    issuedAt: now,
+  });
+  const signed = await postSession(
+    post("/api/admin/session", { message, signature: await team.signMessage({ message }) }),
+    context(),
+  );
+  cookie = (signed.headers.get("set-cookie") ?? "").split(";")[0] as string;
+}, 60_000);
+
+afterAll(() => test?.drop());
+
+const window = { from: new Date(T), to: new Date(T + 30 * MIN) };
+
+describe("maintenance windows", () => {
+  it("announced over a past outage, take it out of the node's availability at once, audited", async () => {
+    const [before] = await availabilityByNode(test.handle.db, "testnet", window, now, { nodeId: 200 });
+    expect(before).toMatchObject({ up: 20, down: 10, maintenance: 0 });
+    const response = await postMaintenance(
+      post("/api/admin/maintenance", {
+        network: "testnet",
+        nodeId: 200,
+        title: "Disk replacement",
+        startsAt: new Date(T + 10 * MIN).toISOString(),
+        endsAt: new Date(T + 20 * MIN).toISOString(),
+      }),
+      context(),
+    );
+    expect(response.status, await response.clone().text()).toBe(201);
+    expect(await response.json()).toMatchObject({ announcedBeforeStart: false });
+    const [after] = await availabilityByNode(test.handle.db, "testnet", window, now, { nodeId: 200 });
+    expect(after).toMatchObject({ up: 20, down: 0, maintenance: 10, availability: 1 });
+    const [entry] = await test.handle.db.select().from(auditLog);
+    expect(entry).toMatchObject({
+      actor: team.address,
+      action: "maintenance.announce",
+      entityType: "maintenance",
+    });
+  });
+
+  it("refuses one that ends before it starts, on a network not collected, on an unknown node, or without a session", async () => {
+    const stored = await count();
+    const good = {
+      network: "testnet",
+      title: "Upgrade",
+      startsAt: new Date(now.getTime() + HOUR).toISOString(),
+      endsAt: new Date(now.getTime() + 2 * HOUR).toISOString(),
+    };
+    const cases: [unknown, number, RegExp][] = [
+      [{ ...good, endsAt: good.startsAt }, 400, /endsAt/],
+      [{ ...good, network: "local" }, 400, /local is not one this dashboard collects/],
+      [{ ...good, nodeId: 999 }, 400, /no node 999 on testnet/],
+      [{ ...good, startsAt: "tomorrow" }, 400, /startsAt/],
+    ];
+    for (const [body, status, message] of cases) {
+      const response = await postMaintenance(post("/api/admin/maintenance", body), context());
+      expect(response.status, JSON.stringify(body)).toBe(status);
+      expect(JSON.stringify(await response.json())).toMatch(message);
+    }
+    const anonymous = await postMaintenance(post("/api/admin/maintenance", good, { cookie: "" }), context());
+    expect(anonymous.status).toBe(401);
+    expect(await count()).toEqual(stored);
+  });
+});
+
+describe("incidents", () => {
+  let id: number;
+
+  it("opens an incident with its markdown, then takes updates to resolution, each audited and public", async () => {
+    const opened = await postIncident(
+      post("/api/admin/incidents", {
+        network: "testnet",
+        nodeId: 200,
+        title: "Node 200 unreachable",
+        severity: "major",
+        status: "investigating",
+        startedAt: new Date(T + 10 * MIN).toISOString(),
+        body: "Looking into it. <script>alert(1)</script> [details](javascript:alert(1))",
+      }),
+      context(),
+    );
+    expect(opened.status, await opened.clone().text()).toBe(201);
+    id = (await opened.json()).id;
+    const resolved = await postIncidentUpdate(
+      post(`/api/admin/incidents/${id}`, { status: "resolved", body: "Disk replaced; **back up**." }),
+      context(),
+      String(id),
+    );
+    expect(resolved.status, await resolved.clone().text()).toBe(201);
+    const [incident] = await getIncidents(test.handle.db, { network: "testnet", nodeId: 200, limit: 5 });
+    expect(incident).toMatchObject({ id, status: "resolved", resolvedAt: now, severity: "major" });
+    expect(incident?.updates.map((update) => [update.status, update.createdBy])).toEqual([
+      ["investigating", team.address],
+      ["resolved", team.address],
+    ]);
+    const actions = (await test.handle.db.select().from(auditLog)).map((row) => row.action);
+    expect(actions).toEqual(expect.arrayContaining(["incident.open", "incident.update"]));
+
+    const feed = parseFeed(
+      await (await incidentsFeed(new Request(`${SITE}/incidents.xml`), test.handle.db)).text(),
+    );
+    expect(feed.meta.type).toBe("atom");
+    expect(feed.items[0]?.title).toBe("Node 200 unreachable (major, resolved)");
+    expect(feed.items[0]?.description).toContain("resolved: Disk replaced; **back up**.");
+  });
+
+  it("refuses a resolution before the start, an unknown incident and a bad body, storing nothing", async () => {
+    const stored = await count();
+    const early = await postIncidentUpdate(
+      post(`/api/admin/incidents/${id}`, {
+        status: "resolved",
+        body: "x",
+        resolvedAt: new Date(T).toISOString(),
+      }),
+      context(),
+      String(id),
+    );
+    expect(early.status).toBe(400);
+    expect(
+      (
+        await postIncidentUpdate(
+          post("/api/admin/incidents/999", { status: "monitoring", body: "x" }),
+          context(),
+          "999",
+        )
+      ).status,
+    ).toBe(404);
+    const bad = await postIncident(
+      post("/api/admin/incidents", { network: "testnet", title: "", severity: "huge" }),
+      context(),
+    );
+    expect(bad.status).toBe(400);
+    expect(await count()).toEqual(stored);
+  });
+});
