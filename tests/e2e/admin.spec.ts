@@ -68,6 +68,64 @@ test.describe("team console", () => {
     await expect(page.getByRole("button", { name: "Sign in with Ethereum" })).toBeVisible();
   });
 
+  test("posts an incident and a maintenance window: the overview, /incidents and the changelog show them, inert", async ({
+    page,
+  }) => {
+    await injectWallet(page);
+    await page.goto("/admin");
+    await page.getByRole("button", { name: "Sign in with Ethereum" }).click();
+    await expect(page.getByTestId("signed-in-as")).toHaveText(E2E_WALLET.address);
+    const title = `Sync stalled ${Date.now()}`;
+    const started = new Date(Date.now() - 3_600_000).toISOString().slice(0, 16);
+    const incident = page.getByRole("form", { name: "New incident" });
+    await incident.getByLabel("Node id").fill("300");
+    await incident.getByLabel("Severity").selectOption("major");
+    await incident.getByLabel("Started (UTC)").fill(started);
+    await incident.getByLabel("Title").fill(title);
+    await incident
+      .getByLabel("What is happening (markdown)")
+      .fill(
+        "Looking into **node 300**. <script>window.__pwned = 1</script> [more](javascript:window.__pwned=2)",
+      );
+    await incident.getByRole("button", { name: "Post incident" }).click();
+    await expect(incident.getByRole("status")).toHaveText(/^Posted/);
+
+    const maintenance = page.getByRole("form", { name: "New maintenance window" });
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    await maintenance.getByLabel("Node id").fill("300");
+    await maintenance.getByLabel("Starts (UTC)").fill(tomorrow.toISOString().slice(0, 16));
+    await maintenance
+      .getByLabel("Ends (UTC)")
+      .fill(new Date(tomorrow.getTime() + 3_600_000).toISOString().slice(0, 16));
+    await maintenance.getByLabel("Title").fill(`Upgrade ${title}`);
+    await maintenance.getByRole("button", { name: "Announce maintenance" }).click();
+    await expect(maintenance.getByRole("status")).toHaveText(/^Announced/);
+
+    await page.goto("/");
+    const card = page.locator("#incidents").locator("xpath=ancestor::section[1]");
+    const posted = card.getByTestId("incident").filter({ hasText: title });
+    await expect(posted).toContainText("major");
+    await expect(posted.locator("strong")).toHaveText("node 300");
+    await expect(posted.locator("script")).toHaveCount(0);
+    await expect(posted.getByRole("link", { name: "more" })).not.toHaveAttribute("href", /javascript:/);
+    await expect(card.getByTestId("maintenance")).toContainText(
+      `Planned maintenance: Upgrade ${title} (node 300)`,
+    );
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+
+    await page.goto("/nodes/300");
+    await expect(page.getByTestId("incident").filter({ hasText: title })).toBeVisible();
+    await page.goto("/incidents");
+    await expect(page.getByTestId("incident").filter({ hasText: title })).toContainText(E2E_WALLET.address);
+    await page.goto("/changelog");
+    await expect(page.getByTestId("change").filter({ hasText: `Incident opened: ${title}` })).toContainText(
+      E2E_WALLET.address,
+    );
+    await expect(
+      page.getByTestId("change").filter({ hasText: `Maintenance announced: Upgrade ${title}` }),
+    ).toBeVisible();
+  });
+
   test("in the demo, a visitor signs in as the demo team member without a wallet", async ({ page }) => {
     await page.goto("/admin");
     await page.getByRole("button", { name: "Sign in with Ethereum" }).click();
@@ -92,10 +150,29 @@ test.describe("team console", () => {
     expect(crossOrigin.status()).toBe(403);
   });
 
-  test("the console and the changelog pass axe checks in light and dark", async ({ page }) => {
+  test("the console, signed out and in, the changelog and the incidents pass axe checks in light and dark", async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    const serious = async (label: string) => {
+      const results = await new AxeBuilder({ page }).analyze();
+      expect(
+        results.violations.filter((violation) => ["serious", "critical"].includes(violation.impact ?? "")),
+        label,
+      ).toEqual([]);
+    };
+    await page.goto("/admin");
+    await page.getByRole("button", { name: "Sign in as the demo team member" }).click();
+    await expect(page.getByTestId("signed-in-as")).toBeVisible();
     for (const colorScheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme });
-      for (const path of ["/admin", "/changelog"]) {
+      await page.goto("/admin");
+      await serious(`signed-in console ${colorScheme}`);
+    }
+    await page.context().clearCookies();
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme });
+      for (const path of ["/admin", "/changelog", "/incidents"]) {
         await page.goto(path);
         const results = await new AxeBuilder({ page }).analyze();
         expect(

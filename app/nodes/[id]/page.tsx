@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { IncidentList } from "@/components/incidents/incident-list";
 import { AvailabilityCard } from "@/components/nodes/availability-card";
 import { CurrentStateCard } from "@/components/nodes/current-state-card";
 import { DayBars } from "@/components/nodes/day-bars";
@@ -11,6 +12,7 @@ import { MembershipBadge, NodeChecks } from "@/components/nodes/node-checks";
 import { ReplicationCard } from "@/components/nodes/replication-card";
 import { Card } from "@/components/ui/card";
 import { getAppDb } from "@/db/app";
+import { getIncidents } from "@/db/queries/incidents";
 import { getNodeHealth } from "@/db/queries/node-health";
 import { getRegistryNode } from "@/db/queries/nodes";
 import { describeRegistryEvent } from "@/lib/chain/history";
@@ -19,6 +21,7 @@ import { getEnv } from "@/lib/env";
 import { formatUtc } from "@/lib/format";
 import { INT4_MAX } from "@/lib/limits";
 import { parseNetworkParam } from "@/lib/network-param";
+import { DAY_MS } from "@/lib/time";
 import { DAY_BAR_DAYS } from "@/lib/uptime/node-health";
 import { WINDOW_PRESETS, type WindowPreset } from "@/lib/uptime/windows";
 import { nodeLatencyView } from "@/server/charts/node-latency";
@@ -43,10 +46,16 @@ export default async function NodePage({ params, searchParams }: Props) {
   if (!id.success || !network || !latencyWindow.success) notFound();
   const db = await getAppDb();
   const now = new Date();
-  const [found, health, latencyOverTime] = await Promise.all([
+  const [found, health, latencyOverTime, incidents] = await Promise.all([
     getRegistryNode(db, { network, nodeId: id.data }),
     getNodeHealth(db, { network, nodeId: id.data, now, latencyWindow: latencyWindow.data }),
     nodeLatencyView(db, { network, nodeId: id.data, window: latencyWindow.data, now }),
+    getIncidents(db, {
+      network,
+      nodeId: id.data,
+      since: new Date(now.getTime() - DAY_BAR_DAYS * DAY_MS),
+      limit: 10,
+    }),
   ]);
   if (!found) notFound();
   const { node, history, explorerUrl } = found;
@@ -101,6 +110,11 @@ export default async function NodePage({ params, searchParams }: Props) {
       <Card title={`Last ${DAY_BAR_DAYS} days`} id="node-days">
         <DayBars bars={health.dayBars} />
       </Card>
+      {incidents.length > 0 ? (
+        <Card title="Incidents" id="node-incidents">
+          <IncidentList incidents={incidents} />
+        </Card>
+      ) : null}
       <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-2">
         <LatencyCard
           latency={health.latency}
