@@ -34,7 +34,12 @@ export function ChangeList({ entries }: { entries: ChangelogEntry[] }) {
                 <div key={change.field} className="contents">
                   <dt className="text-ink-muted">{change.field}</dt>
                   <dd className="min-w-0 break-words">
-                    <span className="text-ink-muted line-through">{change.before}</span> → {change.after}
+                    {change.before === null ? null : (
+                      <>
+                        <span className="text-ink-muted line-through">{change.before}</span> →{" "}
+                      </>
+                    )}
+                    {change.after}
                   </dd>
                 </div>
               ))}

@@ -14,7 +14,8 @@ export type ChangeRow = {
 /** A change with the title of what it changed and the stage that shows it. */
 export type ChangelogEntry = ChangeRow & { subjectTitle: string | null; stageNumber: number | null };
 
-export type FieldChange = { field: string; before: string; after: string };
+/** A field's value before (null when the change created the thing) and after. */
+export type FieldChange = { field: string; before: string | null; after: string };
 
 const FIELD_WORDS: Record<string, string> = {
   declaredStatus: "status",
@@ -22,6 +23,7 @@ const FIELD_WORDS: Record<string, string> = {
   targetDate: "target date",
   note: "note",
   evidenceUrl: "evidence",
+  scopes: "scopes",
   update: "update",
   startedAt: "started",
   resolvedAt: "resolved",
@@ -45,20 +47,32 @@ const STATUS_WORDS: Record<string, string> = {
   resolved: "resolved",
 };
 
+const TIME_FIELDS = new Set(["startedAt", "resolvedAt", "startsAt", "endsAt"]);
+const timeText = (value: unknown) => {
+  const at = new Date(String(value));
+  return Number.isNaN(at.getTime())
+    ? String(value)
+    : `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+};
+
 const valueText = (field: string, value: unknown) =>
   value === null || value === undefined || value === ""
     ? "none"
-    : field === "nodeId"
-      ? `node ${value}`
-      : field === "status" || field === "declaredStatus"
-        ? (STATUS_WORDS[String(value)] ?? String(value))
-        : String(value);
+    : TIME_FIELDS.has(field)
+      ? timeText(value)
+      : Array.isArray(value)
+        ? value.join(", ")
+        : field === "nodeId"
+          ? `node ${value}`
+          : field === "status" || field === "declaredStatus"
+            ? (STATUS_WORDS[String(value)] ?? String(value))
+            : String(value);
 
 /** Each field the change touched, before and after, in the order it was stored. */
 export function fieldChanges(row: Pick<ChangeRow, "before" | "after">): FieldChange[] {
   return Object.keys(row.after ?? {}).map((field) => ({
     field: FIELD_WORDS[field] ?? field,
-    before: valueText(field, row.before?.[field]),
+    before: row.before === null ? null : valueText(field, row.before[field]),
     after: valueText(field, row.after?.[field]),
   }));
 }
@@ -70,6 +84,8 @@ export function changeTitle(row: Pick<ChangeRow, "action" | "entityType" | "enti
   if (row.action === "incident.update")
     return `Incident ${row.entityKey} updated: ${STATUS_WORDS[String(row.after?.status)] ?? row.after?.status}`;
   if (row.action === "maintenance.announce") return `Maintenance announced: ${title ?? row.entityKey}`;
+  if (row.action === "token.create") return `Ingest token created: ${row.entityKey}`;
+  if (row.action === "token.revoke") return `Ingest token revoked: ${row.entityKey}`;
   const subject =
     row.entityType === "stage" ? `Stage ${row.entityKey}` : `${capital(row.entityType)} ${row.entityKey}`;
   const status = row.after?.status ?? row.after?.declaredStatus;

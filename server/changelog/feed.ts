@@ -21,7 +21,9 @@ export async function changelogFeed(request: Request, db: Db): Promise<Response>
   });
   for (const entry of entries) {
     const fields = fieldChanges(entry)
-      .map((change) => `${change.field}: ${change.before} → ${change.after}`)
+      .map(
+        (change) => `${change.field}: ${change.before === null ? "" : `${change.before} → `}${change.after}`,
+      )
       .join("; ");
     const href = changeHref(entry);
     feed.addItem({
