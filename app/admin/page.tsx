@@ -3,6 +3,7 @@ import { cookies } from "next/headers";
 import { OperationsEditor } from "@/components/admin/operations-editor";
 import { RoadmapEditor } from "@/components/admin/roadmap-editor";
 import { SignIn, SignOut } from "@/components/admin/sign-in";
+import { TokensEditor } from "@/components/admin/tokens-editor";
 import { getAppDb } from "@/db/app";
 import { getEnv } from "@/lib/env";
 import { consoleData } from "@/server/admin/console-data";
@@ -41,6 +42,7 @@ export default async function AdminPage() {
           </div>
           <OperationsEditor networks={data.networks} incidents={data.incidents} />
           <RoadmapEditor stages={data.stages} milestones={data.milestones} />
+          <TokensEditor tokens={data.tokens} />
         </>
       ) : (
         <section

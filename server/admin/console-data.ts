@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import { sessionAddress } from "@/db/mutations/admin-auth";
+import { listIngestTokens } from "@/db/mutations/tokens";
 import { getIncidents } from "@/db/queries/incidents";
 import { getNetworks } from "@/db/queries/network";
 import { getAllMilestones, getStages } from "@/db/queries/roadmap";
@@ -7,13 +8,14 @@ import { getAllMilestones, getStages } from "@/db/queries/roadmap";
 /** Who is signed in (from the session cookie), and, for them, what the console edits. */
 export async function consoleData(db: Db, cookie: string | undefined, now: Date) {
   const address = cookie ? await sessionAddress(db, cookie, now) : null;
-  if (!address) return { address: null, stages: [], milestones: [], networks: [], incidents: [] };
-  const [stages, milestones, networks, incidents] = await Promise.all([
+  if (!address) return { address: null, stages: [], milestones: [], networks: [], incidents: [], tokens: [] };
+  const [stages, milestones, networks, incidents, tokens] = await Promise.all([
     getStages(db),
     getAllMilestones(db),
     getNetworks(db),
     // Open ones: those resolved already take no more updates here.
     getIncidents(db, { since: now, limit: 20 }),
+    listIngestTokens(db),
   ]);
   return {
     address,
@@ -21,5 +23,6 @@ export async function consoleData(db: Db, cookie: string | undefined, now: Date)
     milestones,
     networks: networks.filter((network) => network.isCollected).map(({ key, name }) => ({ key, name })),
     incidents,
+    tokens,
   };
 }

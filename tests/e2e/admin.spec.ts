@@ -135,6 +135,16 @@ test.describe("team console", () => {
     await page.getByRole("button", { name: "Sign in as the demo team member" }).click();
     await expect(page.getByTestId("signed-in-as")).toHaveText(DEMO_TEAM.address);
     await expect(page.getByRole("form", { name: /^Stage 1: / })).toBeVisible();
+
+    // An ingest token: shown once, listed, revoked.
+    const name = `e2e-console-${Date.now()}`;
+    const form = page.getByRole("form", { name: "New ingest token" });
+    await form.getByLabel("Name").fill(name);
+    await form.getByLabel("tests").check();
+    await form.getByRole("button", { name: "Create token" }).click();
+    await expect(page.getByTestId("new-token")).toContainText(/xdm_[\w-]{40,}/);
+    await page.getByRole("button", { name: `Revoke ${name}` }).click();
+    await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText("revoked");
   });
 
   test("a change without a session, or from another origin, is refused", async ({ request }) => {

@@ -4,6 +4,7 @@ import { createSiweMessage } from "viem/siwe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertProbes } from "@/db/mutations/probes";
 import { runRollups } from "@/db/mutations/rollups";
+import { authenticateIngestToken } from "@/db/mutations/tokens";
 import { getIncidents } from "@/db/queries/incidents";
 import { availabilityByNode } from "@/db/queries/uptime";
 import { auditLog, incidents, maintenanceWindows } from "@/db/schema";
@@ -12,6 +13,7 @@ import type { ProbeInput } from "@/lib/probe/record";
 import type { AdminContext } from "@/server/admin/http";
 import { postIncident, postIncidentUpdate, postMaintenance } from "@/server/admin/operations";
 import { postNonce, postSession } from "@/server/admin/sign-in";
+import { postToken, postTokenRevoke } from "@/server/admin/tokens";
 import { incidentsFeed } from "@/server/changelog/feed";
 import { insertNodes } from "../support/nodes";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
@@ -193,5 +195,57 @@ describe("incidents", () => {
     );
     expect(bad.status).toBe(400);
     expect(await count()).toEqual(stored);
+  });
+});
+
+describe("ingest tokens", () => {
+  it("creates a token shown once that works at once, refuses its name again, and revokes it for good", async () => {
+    const created = await postToken(
+      post("/api/admin/tokens", { name: "qa-runner", scopes: ["tests", "tests"] }),
+      context(),
+    );
+    expect(created.status, await created.clone().text()).toBe(201);
+    const { token, scopes } = await created.json();
+    expect(token).toMatch(/^xdm_/);
+    expect(scopes).toEqual(["tests"]);
+    expect(await authenticateIngestToken(test.handle.db, token, "tests")).toMatchObject({
+      ok: true,
+      name: "qa-runner",
+    });
+    const again = await postToken(
+      post("/api/admin/tokens", { name: "qa-runner", scopes: ["forks"] }),
+      context(),
+    );
+    expect(again.status).toBe(409);
+    const revoked = await postTokenRevoke(post("/api/admin/tokens/revoke", { name: "qa-runner" }), context());
+    expect(revoked.status).toBe(200);
+    expect((await authenticateIngestToken(test.handle.db, token, "tests")).ok).toBe(false);
+    expect(
+      (await postTokenRevoke(post("/api/admin/tokens/revoke", { name: "qa-runner" }), context())).status,
+    ).toBe(404);
+    const actions = (await test.handle.db.select().from(auditLog)).map((row) => [row.action, row.actor]);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        ["token.create", team.address],
+        ["token.revoke", team.address],
+      ]),
+    );
+  });
+
+  it("refuses a bad name or scope, and any of it without a session", async () => {
+    const bad = await postToken(
+      post("/api/admin/tokens", { name: "Has Spaces", scopes: ["everything"] }),
+      context(),
+    );
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.issues.map((issue: { path: string }) => issue.path)).toEqual([
+      "name",
+      "scopes.0",
+    ]);
+    const anonymous = await postToken(
+      post("/api/admin/tokens", { name: "x", scopes: ["tests"] }, { cookie: "" }),
+      context(),
+    );
+    expect(anonymous.status).toBe(401);
   });
 });
