@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
+import { NodeFactsEditor } from "@/components/admin/node-facts-editor";
 import { OperationsEditor } from "@/components/admin/operations-editor";
 import { RoadmapEditor } from "@/components/admin/roadmap-editor";
 import { SignIn, SignOut } from "@/components/admin/sign-in";
@@ -42,6 +43,7 @@ export default async function AdminPage() {
           </div>
           <OperationsEditor networks={data.networks} incidents={data.incidents} />
           <RoadmapEditor stages={data.stages} milestones={data.milestones} />
+          <NodeFactsEditor nodes={data.nodes} />
           <TokensEditor tokens={data.tokens} />
         </>
       ) : (

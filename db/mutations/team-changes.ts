@@ -1,7 +1,7 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { MilestoneStatus, StageStatus } from "@/lib/roadmap/vocabulary";
 import type { Db, Tx } from "../client";
-import { auditLog, milestones, stages } from "../schema";
+import { auditLog, milestones, nodes, stages } from "../schema";
 
 type Change<T> = { actor: string; at: Date; changes: Partial<T> };
 export type StageChanges = { declaredStatus: StageStatus; targetDate: string | null; note: string | null };
@@ -104,6 +104,48 @@ export async function updateMilestone(db: Db, key: string, { actor, at, changes 
         entityKey: key,
         network: row.network,
       },
+      before,
+      after,
+    );
+    return { changed: true };
+  });
+}
+
+export type NodeFactChanges = {
+  operatorName: string | null;
+  region: string | null;
+  country: string | null;
+  website: string | null;
+};
+
+/** The facts the team sets on a node (never written by a registry sync), and their audit row. */
+export async function updateNodeFacts(
+  db: Db,
+  { network, nodeId }: { network: string; nodeId: number },
+  { actor, at, changes }: Change<NodeFactChanges>,
+) {
+  return db.transaction(async (tx) => {
+    const where = and(eq(nodes.network, network), eq(nodes.nodeId, nodeId));
+    const [row] = await tx
+      .select({
+        operatorName: nodes.operatorName,
+        region: nodes.region,
+        country: nodes.country,
+        website: nodes.website,
+      })
+      .from(nodes)
+      .where(where)
+      .for("update");
+    if (!row) return null;
+    const { before, after } = diff<NodeFactChanges>(row, changes);
+    if (Object.keys(after).length === 0) return { changed: false };
+    await tx
+      .update(nodes)
+      .set({ ...after, updatedAt: at })
+      .where(where);
+    await audit(
+      tx,
+      { actor, at, action: "node.update", entityType: "node", entityKey: String(nodeId), network },
       before,
       after,
     );

@@ -19,6 +19,8 @@ const nodeColumns = {
   operatorName: nodes.operatorName,
   region: nodes.region,
   displayName: nodes.displayName,
+  country: nodes.country,
+  website: nodes.website,
 };
 
 /** Every node the registry has listed on a network, canonical first; removed ones stay, marked. */

@@ -39,6 +39,8 @@ export const nodes = pgTable(
     displayName: text("display_name"),
     operatorName: text("operator_name"),
     region: text("region"),
+    country: text("country"), // ISO 3166-1 alpha-2
+    website: text("website"),
     isXmtpLabs: boolean("is_xmtp_labs").notNull().default(false),
     notes: text("notes"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

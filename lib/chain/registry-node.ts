@@ -18,7 +18,18 @@ export type NodeRecord = {
   operatorName: string | null;
   region: string | null;
   displayName: string | null;
+  country: string | null;
+  website: string | null;
 };
+
+/** A fact about a node: the team's value where it set one, beside what the operator's metadata says. */
+export type NodeFact = { value: string | null; setByTeam: boolean; fromMetadata: string | null };
+
+const fact = (team: string | null, metadata: string | null | undefined): NodeFact => ({
+  value: team ?? metadata ?? null,
+  setByTeam: team !== null,
+  fromMetadata: metadata ?? null,
+});
 
 /** A node as pages show it: the team's names before the operator's metadata, and its checks. */
 export function presentNode(row: NodeRecord) {
@@ -26,6 +37,12 @@ export function presentNode(row: NodeRecord) {
     ...row,
     name: row.displayName ?? row.operatorName ?? row.metadata?.operator_name ?? null,
     regionName: row.region ?? row.metadata?.region ?? null,
+    facts: {
+      operator: fact(row.displayName ?? row.operatorName, row.metadata?.operator_name),
+      region: fact(row.region, row.metadata?.region),
+      country: fact(row.country, null),
+      website: fact(row.website, row.metadata?.external_url),
+    },
     checks: checkNode(
       {
         httpAddress: row.httpAddress,

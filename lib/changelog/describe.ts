@@ -24,6 +24,10 @@ const FIELD_WORDS: Record<string, string> = {
   note: "note",
   evidenceUrl: "evidence",
   scopes: "scopes",
+  operatorName: "operator",
+  region: "region",
+  country: "country",
+  website: "website",
   update: "update",
   startedAt: "started",
   resolvedAt: "resolved",
@@ -98,8 +102,10 @@ const capital = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
 /** Where the changed thing is shown on the dashboard. */
 export function changeHref(
-  row: Pick<ChangeRow, "entityType" | "entityKey"> & { stageNumber?: number | null },
+  row: Pick<ChangeRow, "entityType" | "entityKey"> & { stageNumber?: number | null; network?: string | null },
 ) {
+  if (row.entityType === "node")
+    return `/nodes/${row.entityKey}${row.network ? `?network=${row.network}` : ""}`;
   if (row.entityType === "stage") return `/stages/${row.entityKey}`;
   if (row.entityType === "milestone" && row.stageNumber) return `/stages/${row.stageNumber}`;
   if (row.entityType === "incident") return `/incidents#incident-${row.entityKey}`;

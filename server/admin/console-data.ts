@@ -3,12 +3,14 @@ import { sessionAddress } from "@/db/mutations/admin-auth";
 import { listIngestTokens } from "@/db/mutations/tokens";
 import { getIncidents } from "@/db/queries/incidents";
 import { getNetworks } from "@/db/queries/network";
+import { getRegistryNodes } from "@/db/queries/nodes";
 import { getAllMilestones, getStages } from "@/db/queries/roadmap";
 
 /** Who is signed in (from the session cookie), and, for them, what the console edits. */
 export async function consoleData(db: Db, cookie: string | undefined, now: Date) {
   const address = cookie ? await sessionAddress(db, cookie, now) : null;
-  if (!address) return { address: null, stages: [], milestones: [], networks: [], incidents: [], tokens: [] };
+  if (!address)
+    return { address: null, stages: [], milestones: [], networks: [], incidents: [], tokens: [], nodes: [] };
   const [stages, milestones, networks, incidents, tokens] = await Promise.all([
     getStages(db),
     getAllMilestones(db),
@@ -17,12 +19,25 @@ export async function consoleData(db: Db, cookie: string | undefined, now: Date)
     getIncidents(db, { since: now, limit: 20 }),
     listIngestTokens(db),
   ]);
+  const collected = networks.filter((network) => network.isCollected).map(({ key, name }) => ({ key, name }));
+  const registries = await Promise.all(collected.map(({ key }) => getRegistryNodes(db, { network: key })));
   return {
     address,
     stages,
     milestones,
-    networks: networks.filter((network) => network.isCollected).map(({ key, name }) => ({ key, name })),
+    networks: collected,
     incidents,
     tokens,
+    nodes: registries.flatMap((registry) =>
+      registry.nodes.map(({ network, nodeId, name, operatorName, region, country, website }) => ({
+        network,
+        nodeId,
+        name,
+        operatorName,
+        region,
+        country,
+        website,
+      })),
+    ),
   };
 }

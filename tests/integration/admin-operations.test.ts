@@ -6,12 +6,14 @@ import { insertProbes } from "@/db/mutations/probes";
 import { runRollups } from "@/db/mutations/rollups";
 import { authenticateIngestToken } from "@/db/mutations/tokens";
 import { getIncidents } from "@/db/queries/incidents";
+import { getRegistryNode } from "@/db/queries/nodes";
 import { availabilityByNode } from "@/db/queries/uptime";
 import { auditLog, incidents, maintenanceWindows } from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
 import type { ProbeInput } from "@/lib/probe/record";
 import type { AdminContext } from "@/server/admin/http";
 import { postIncident, postIncidentUpdate, postMaintenance } from "@/server/admin/operations";
+import { postNodeFacts } from "@/server/admin/roadmap";
 import { postNonce, postSession } from "@/server/admin/sign-in";
 import { postToken, postTokenRevoke } from "@/server/admin/tokens";
 import { incidentsFeed } from "@/server/changelog/feed";
@@ -247,5 +249,47 @@ describe("ingest tokens", () => {
       context(),
     );
     expect(anonymous.status).toBe(401);
+  });
+});
+
+describe("node facts", () => {
+  const facts = async () =>
+    (await getRegistryNode(test.handle.db, { network: "testnet", nodeId: 200 }))?.node.facts;
+  const set = (body: unknown, node = "200", network = "testnet") =>
+    postNodeFacts(post(`/api/admin/nodes/${network}/${node}`, body), context(), network, node);
+
+  it("sets what the chain lacks, shown as set by the team, and an empty value clears it", async () => {
+    const response = await set({
+      operatorName: "Polar Relay GmbH",
+      country: "DE",
+      website: "https://polar.example",
+    });
+    expect(await response.json()).toEqual({ changed: true });
+    expect(await facts()).toMatchObject({
+      operator: { value: "Polar Relay GmbH", setByTeam: true },
+      country: { value: "DE", setByTeam: true },
+      website: { value: "https://polar.example", setByTeam: true },
+      region: { value: null, setByTeam: false },
+    });
+    await set({ country: "" });
+    expect((await facts())?.country).toEqual({ value: null, setByTeam: false, fromMetadata: null });
+    expect((await facts())?.operator.setByTeam).toBe(true);
+    const changes = (await test.handle.db.select().from(auditLog)).filter(
+      (row) => row.action === "node.update",
+    );
+    expect(changes.map((row) => row.after)).toEqual([
+      { operatorName: "Polar Relay GmbH", country: "DE", website: "https://polar.example" },
+      { country: null },
+    ]);
+  });
+
+  it("refuses a country that is no ISO code, a website that is not https, an unknown node or network", async () => {
+    const before = await facts();
+    expect((await set({ country: "Germany" })).status).toBe(400);
+    expect((await set({ website: "http://polar.example" })).status).toBe(400);
+    expect((await set({ website: "javascript:alert(1)" })).status).toBe(400);
+    expect((await set({ region: "x" }, "999")).status).toBe(404);
+    expect((await set({ region: "x" }, "200", "local")).status).toBe(404);
+    expect(await facts()).toEqual(before);
   });
 });

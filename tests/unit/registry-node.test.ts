@@ -22,6 +22,8 @@ const record = (overrides: Partial<NodeRecord> = {}): NodeRecord => ({
   operatorName: null,
   region: null,
   displayName: null,
+  country: null,
+  website: null,
   ...overrides,
 });
 const kinds = (overrides: Partial<NodeRecord>) => presentNode(record(overrides)).checks.map((c) => c.kind);
@@ -93,7 +95,23 @@ describe("a registry node as pages show it", () => {
     const presented = presentNode(stored);
     expect(presented).toMatchObject(stored);
     expect(Object.keys(presented).sort()).toEqual(
-      [...Object.keys(stored), "name", "regionName", "checks"].sort(),
+      [...Object.keys(stored), "name", "regionName", "facts", "checks"].sort(),
     );
+  });
+
+  it("says which facts the team set, beside what the operator's metadata says", () => {
+    const node = presentNode(
+      record({
+        metadata: { operator_name: "Chain Name", region: "us-east-1", external_url: "https://op.example" },
+        operatorName: "Team Name",
+        country: "DE",
+      }),
+    );
+    expect(node.facts).toEqual({
+      operator: { value: "Team Name", setByTeam: true, fromMetadata: "Chain Name" },
+      region: { value: "us-east-1", setByTeam: false, fromMetadata: "us-east-1" },
+      country: { value: "DE", setByTeam: true, fromMetadata: null },
+      website: { value: "https://op.example", setByTeam: false, fromMetadata: "https://op.example" },
+    });
   });
 });

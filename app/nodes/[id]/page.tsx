@@ -6,6 +6,7 @@ import { IncidentList } from "@/components/incidents/incident-list";
 import { AvailabilityCard } from "@/components/nodes/availability-card";
 import { CurrentStateCard } from "@/components/nodes/current-state-card";
 import { DayBars } from "@/components/nodes/day-bars";
+import { Fact } from "@/components/nodes/fact";
 import { LatencyCard } from "@/components/nodes/latency-card";
 import { LatencyOverTime } from "@/components/nodes/latency-over-time";
 import { MembershipBadge, NodeChecks } from "@/components/nodes/node-checks";
@@ -60,8 +61,10 @@ export default async function NodePage({ params, searchParams }: Props) {
   if (!found) notFound();
   const { node, history, explorerUrl } = found;
   const identity: [string, React.ReactNode][] = [
-    ["Operator", node.name ?? "not given"],
-    ["Region", node.regionName ?? "not given"],
+    ["Operator", <Fact key="o" fact={node.facts.operator} />],
+    ["Region", <Fact key="r" fact={node.facts.region} />],
+    ["Country", <Fact key="c" fact={node.facts.country} />],
+    ["Website", <Fact key="w" fact={node.facts.website} link />],
     [
       "Address",
       <span key="a" className="break-all font-mono text-xs">
