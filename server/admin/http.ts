@@ -108,3 +108,6 @@ export async function authorised<S extends z.ZodType>(
   if ("response" in body) return { response: body.response };
   return { actor: session.address, data: body.data };
 }
+
+/** An empty note, date or fact is none. */
+export const orNull = (value: string | null | undefined) => (value ? value : null);

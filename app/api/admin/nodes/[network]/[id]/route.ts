@@ -1,5 +1,5 @@
 import { adminContext } from "@/server/admin/context";
-import { postNodeFacts } from "@/server/admin/roadmap";
+import { postNodeFacts } from "@/server/admin/nodes";
 import { guarded } from "@/server/api/guard";
 
 export const dynamic = "force-dynamic";
