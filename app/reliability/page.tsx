@@ -29,7 +29,7 @@ export default async function ReliabilityPage({ searchParams }: Props) {
     ? await reliabilityView(await getAppDb(), {
         ...query,
         now,
-        snapshotDays: env.RETENTION_PROBES_DAYS,
+        hourDays: env.RETENTION_HOURS_DAYS,
         probeIntervalS: env.PROBE_INTERVAL_S,
       })
     : null;

@@ -9,7 +9,7 @@ type Row = { start: string } & Record<string, number | string | null>;
 const compact = (value: number) =>
   value.toLocaleString("en-US", { notation: "compact", maximumFractionDigits: 1 });
 
-const byLag = ([, a]: [string, string], [, b]: [string, string]) => {
+const byLag = ([, a]: [number, string], [, b]: [number, string]) => {
   const diff = BigInt(b) - BigInt(a);
   return diff > 0n ? 1 : diff < 0n ? -1 : 0;
 };
@@ -23,13 +23,14 @@ function TooltipBody({
   active?: boolean;
   payload?: { payload: Row }[];
   bucket: "hour" | "day";
-  exact: Map<string, ReplicationPoint["lags"]>;
+  /** Per bucket start, each node's exact lag by node id. */
+  exact: Map<string, [number, string | null][]>;
 }) {
   const row = payload?.[0]?.payload;
   if (!active || !row) return null;
   // The exact uint64 strings, not the rounded numbers the lines are drawn from.
-  const lags = Object.entries(exact.get(row.start) ?? {})
-    .filter((entry): entry is [string, string] => entry[1] !== null)
+  const lags = (exact.get(row.start) ?? [])
+    .filter((entry): entry is [number, string] => entry[1] !== null)
     .sort(byLag);
   const utc = bucket === "hour" ? row.start.slice(0, 16).replace("T", " ") : row.start.slice(0, 10);
   return (
@@ -65,13 +66,18 @@ export function LagChart({
   const rows: Row[] = points.map((point) => ({
     start: point.start,
     ...Object.fromEntries(
-      nodeIds.map((id) => [
-        `n${id}`,
-        point.lags[id] === null || point.lags[id] === undefined ? null : Number(point.lags[id]),
-      ]),
+      nodeIds.map((id, i) => {
+        const lag = point.lags[i];
+        return [`n${id}`, lag === null || lag === undefined ? null : Number(lag)];
+      }),
     ),
   }));
-  const exact = new Map(points.map((point) => [point.start, point.lags]));
+  const exact = new Map(
+    points.map((point) => [
+      point.start,
+      nodeIds.map((id, i): [number, string | null] => [id, point.lags[i] ?? null]),
+    ]),
+  );
   const ordered = [...nodeIds].sort((a, b) => Number(a === highlight) - Number(b === highlight));
   return (
     <div className="h-56 w-full" data-testid="lag-chart">

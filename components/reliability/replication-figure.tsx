@@ -16,8 +16,8 @@ const bigger = (a: string, b: string) => (BigInt(a) >= BigInt(b) ? a : b);
 
 export function ReplicationFigure({ view, search }: { view: ReliabilityView; search: string }) {
   const { nodeIds, points, bucket, keptDays } = view.replication;
-  const perNode = nodeIds.map((nodeId) => {
-    const lags = points.flatMap((point) => point.lags[nodeId] ?? []);
+  const perNode = nodeIds.map((nodeId, i) => {
+    const lags = points.flatMap((point) => point.lags[i] ?? []);
     return { nodeId, latest: lags.at(-1) ?? null, max: lags.length ? lags.reduce(bigger) : null };
   });
   const furthest = perNode.reduce<(typeof perNode)[number] | null>(
@@ -34,7 +34,8 @@ export function ReplicationFigure({ view, search }: { view: ReliabilityView; sea
       summary={
         <>
           How far each registry node's sync cursor is behind the furthest node's, in sequence ids, from its
-          last cursor of each UTC {bucket}. No roadmap target yet; cursors are kept {keptDays} days.{" "}
+          last cursor of each UTC {bucket}. No roadmap target yet.{" "}
+          {keptDays === null ? "" : `Hourly cursors are kept ${keptDays} days. `}
           {furthest?.max && furthest.max !== "0"
             ? `Furthest behind in the range: node ${furthest.nodeId}, ${formatCount(furthest.max)} behind.`
             : read
@@ -43,7 +44,9 @@ export function ReplicationFigure({ view, search }: { view: ReliabilityView; sea
         </>
       }
       empty={
-        read ? null : `No sync cursors read in this range (they are kept ${keptDays} days): nothing to draw.`
+        read
+          ? null
+          : `No sync cursors read in this range${keptDays === null ? "" : ` (hourly ones are kept ${keptDays} days)`}: nothing to draw.`
       }
       chart={
         <LagChart

@@ -1,8 +1,9 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
+import { lastCursorPerBucket } from "@/lib/probe/cursor-buckets";
 import type { ProbeInput, ProbeSource } from "@/lib/probe/record";
 import { DAY_MS } from "@/lib/time";
 import type { Db, Tx } from "../client";
-import { nodeCursorSnapshots, nodes } from "../schema";
+import { nodeCursorRollups, nodeCursorSnapshots, nodes } from "../schema";
 
 const CHUNK = 2000;
 
@@ -60,9 +61,24 @@ export async function insertProbes(
           })),
         )
         .onConflictDoNothing();
+      await rollUpCursors(db, network, cursors);
     }
   }
   return inserted;
+}
+
+/** Keeps each node's last cursor per hour and day: a snapshot arriving late replaces only an older one. */
+async function rollUpCursors(db: Db | Tx, network: string, rows: readonly ProbeInput[]) {
+  const reads = rows.map((row) => ({ nodeId: row.nodeId, at: row.at, cursor: row.cursor ?? {} }));
+  const table = nodeCursorRollups;
+  await db
+    .insert(table)
+    .values(lastCursorPerBucket(reads).map((bucket) => ({ network, ...bucket })))
+    .onConflictDoUpdate({
+      target: [table.network, table.granularity, table.bucketStart, table.nodeId],
+      set: { at: sql`excluded.at`, cursor: sql`excluded.cursor` },
+      setWhere: sql`${table.at} < excluded.at`,
+    });
 }
 
 /** Which of these node ids the registry knows on a network. */

@@ -19,7 +19,7 @@ import {
   regionMinutesOf,
   registrationsOf,
 } from "../queries/rollup-inputs";
-import { regionLatencyRollups, rollupWatermarks, uptimeRollups } from "../schema";
+import { nodeCursorRollups, regionLatencyRollups, rollupWatermarks, uptimeRollups } from "../schema";
 import { chunks } from "./chunks";
 
 const WATERMARK = "uptime";
@@ -220,7 +220,7 @@ async function replaceRows<T extends typeof uptimeRollups | typeof regionLatency
     await tx.insert(table as typeof uptimeRollups).values(part as (typeof uptimeRollups.$inferInsert)[]);
 }
 
-/** Retention: minute and hour rollups older than their limits go; day rollups stay forever. */
+/** Retention: minute and hour rollups (and hourly cursors) older than their limits go; day rollups stay forever. */
 export async function pruneRollups(
   db: Db,
   { now, minuteDays, hourDays }: { now: Date; minuteDays: number; hourDays: number },
@@ -240,5 +240,8 @@ export async function pruneRollups(
     .where(
       and(eq(regionLatencyRollups.granularity, "hour"), lt(regionLatencyRollups.bucketStart, hourCutoff)),
     );
+  await db
+    .delete(nodeCursorRollups)
+    .where(and(eq(nodeCursorRollups.granularity, "hour"), lt(nodeCursorRollups.bucketStart, hourCutoff)));
   return { minutes: minutes.length, hours: hours.length };
 }

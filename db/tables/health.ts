@@ -63,6 +63,24 @@ export const nodeCursorSnapshots = pgTable(
   ],
 );
 
+/**
+ * Each node's last sync cursor per UTC hour and day, kept up to date as snapshots arrive: the lag
+ * history reads one row per node and bucket, and outlives the snapshots (hours as long as hour
+ * rollups, days for good).
+ */
+export const nodeCursorRollups = pgTable(
+  "node_cursor_rollups",
+  {
+    network: networkRef(),
+    nodeId: integer("node_id").notNull(),
+    granularity: text("granularity", { enum: ["hour", "day"] }).notNull(),
+    bucketStart: timestamp("bucket_start", { withTimezone: true }).notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+    cursor: jsonb("cursor").$type<Record<string, string>>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.network, t.granularity, t.bucketStart, t.nodeId] })],
+);
+
 /** Per node and bucket, after the regional quorum rule: state minutes, probe counts, latency histogram. */
 export const uptimeRollups = pgTable(
   "uptime_rollups",

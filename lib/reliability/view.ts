@@ -1,6 +1,6 @@
 import type { TimeRange } from "@/lib/charts/range";
 import type { Comparator, CriterionStatus } from "@/lib/roadmap/vocabulary";
-import { type NodeCursor, replication } from "@/lib/uptime/replication";
+import { lagsOf, type NodeCursor } from "@/lib/uptime/replication";
 
 /** A reliability target's latest verdict, as its chart's caption names it. */
 export type ReliabilityCriterion = {
@@ -97,7 +97,8 @@ export type IntegrationRunPoint = {
 export type IntegrationSuite = { sdk: string; suite: string; runs: IntegrationRunPoint[] };
 
 /** Each registry node's lag (sequence ids behind the furthest node, as a decimal string) per bucket. */
-export type ReplicationPoint = { start: string; lags: Record<string, string | null> };
+/** One bucket's lags, in the order of the view's `nodeIds`: null where a node has none. */
+export type ReplicationPoint = { start: string; lags: (string | null)[] };
 
 /** Everything /reliability and /api/v1/reliability show. */
 export type ReliabilityView = {
@@ -115,7 +116,8 @@ export type ReliabilityView = {
   integration: { criterion: ReliabilityCriterion | null; lastRuns: number; suites: IntegrationSuite[] };
   replication: {
     bucket: TimeRange["bucket"];
-    keptDays: number;
+    /** How long this bucket's cursors are kept; null: for good. */
+    keptDays: number | null;
     nodeIds: number[];
     points: ReplicationPoint[];
   };
@@ -279,14 +281,16 @@ export function replicationSeries(
   roundMs: number,
 ): ReplicationPoint[] {
   const byStart = new Map<number, NodeCursor[]>();
-  for (const row of rows) byStart.set(row.start, [...(byStart.get(row.start) ?? []), row]);
+  for (const row of rows) {
+    const bucket = byStart.get(row.start);
+    if (bucket) bucket.push(row);
+    else byStart.set(row.start, [row]);
+  }
   return starts.map((start) => {
-    const lags: Record<string, string | null> = Object.fromEntries(nodeIds.map((id) => [id, null]));
     const read = byStart.get(start) ?? [];
     const newest = Math.max(...read.map((row) => row.at.getTime()));
-    const sameRound = read.filter((row) => row.at.getTime() >= newest - roundMs);
-    for (const node of replication(sameRound).nodes) lags[node.nodeId] = node.lag;
-    return { start: new Date(start).toISOString(), lags };
+    const lags = lagsOf(read.filter((row) => row.at.getTime() >= newest - roundMs));
+    return { start: new Date(start).toISOString(), lags: nodeIds.map((id) => lags.get(id) ?? null) };
   });
 }
 
@@ -338,10 +342,10 @@ export function reliabilityCsvRows(
       runs.map(({ failedCases: _cases, ...run }) => ({ sdk, suite, ...run })),
     );
   return view.replication.points.flatMap((point) =>
-    view.replication.nodeIds.map((nodeId) => ({
+    view.replication.nodeIds.map((nodeId, i) => ({
       bucketStart: point.start,
       nodeId,
-      lag: point.lags[nodeId] ?? null,
+      lag: point.lags[i] ?? null,
     })),
   );
 }

@@ -51,3 +51,25 @@ export function replication(latest: readonly NodeCursor[]): Replication {
     }),
   };
 }
+
+/** Each node's lag alone, as `replication` computes it, without the per-originator detail. */
+export function lagsOf(cursors: readonly NodeCursor[]): Map<number, string> {
+  const parsed = cursors.map((row) => ({
+    nodeId: row.nodeId,
+    values: new Map(Object.entries(row.cursor).map(([originator, seq]) => [originator, BigInt(seq)])),
+  }));
+  const maxOf = new Map<string, bigint>();
+  for (const { values } of parsed)
+    for (const [originator, seq] of values)
+      if (seq > (maxOf.get(originator) ?? 0n)) maxOf.set(originator, seq);
+  const lags = new Map<number, string>();
+  for (const { nodeId, values } of parsed) {
+    let lag = 0n;
+    for (const [originator, max] of maxOf) {
+      const behind = max - (values.get(originator) ?? 0n);
+      if (behind > lag) lag = behind;
+    }
+    lags.set(nodeId, lag.toString());
+  }
+  return lags;
+}

@@ -12,7 +12,7 @@ const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 /**
  * A network's history at steady state, written straight into the tables the pages read: `nodes`
  * registry nodes (half canonical), day and hour rollups for `days` days, minute rollups, raw probes
- * for the last day and cursor snapshots every 5 minutes for 14 days (the pages read minutes only at
+ * for the last day, cursor snapshots every 5 minutes for 14 days and their hour and day rollups for all days (the pages read minutes only at
  * window edges and probes only for the state now), a QA benchmark run every hour, daily load tests,
  * daily fork checks and integration runs of 3 SDKs (with their cases), and an hourly evaluation history for every criterion (failing for 30 days,
  * then passing: two changes, the rest heartbeats).
@@ -50,6 +50,14 @@ export async function seedHistory(db: Db, { nodes, days }: { nodes: number; days
     insert into node_cursor_snapshots (network, node_id, region, at, cursor)
     select 'testnet', n.node_id, 'bench', t, jsonb_build_object('100', '1000', '200', (900 + n.node_id / 100)::text)
     from nodes n, generate_series(now() - interval '14 days', now(), interval '5 minutes') t
+    where n.network = 'testnet'`);
+  // The cursor rollups the ingest keeps: the last cursor of each hour and day, over the whole history.
+  await db.execute(sql`
+    insert into node_cursor_rollups (network, node_id, granularity, bucket_start, at, cursor)
+    select 'testnet', n.node_id, g.granularity, b, b + g.step - interval '5 minutes',
+           jsonb_build_object('100', '1000', '200', (900 + n.node_id / 100)::text)
+    from nodes n, (values ('day', interval '1 day'), ('hour', interval '1 hour')) g(granularity, step),
+         generate_series(${since}, now() - g.step, g.step) b
     where n.network = 'testnet'`);
   // QA: a fork check a day, and an integration run a day of each of 3 SDKs, every tenth failing two cases.
   await db.execute(sql`

@@ -9,7 +9,7 @@ import type { ReadContext } from "./read-api";
 /** `GET /api/v1/reliability`: availability, fork rate, integration runs and replication lag, as JSON or one chart as CSV. */
 export async function getReliabilityApi(
   request: Request,
-  { db, now, env }: ReadContext & { env: Pick<Env, "RETENTION_PROBES_DAYS" | "PROBE_INTERVAL_S"> },
+  { db, now, env }: ReadContext & { env: Pick<Env, "RETENTION_HOURS_DAYS" | "PROBE_INTERVAL_S"> },
 ) {
   const parsed = parseReliabilityQuery(searchParamsOf(request.url), env, now);
   if ("error" in parsed) return apiError(400, "invalid_query", parsed.error);
@@ -18,7 +18,7 @@ export async function getReliabilityApi(
     network,
     range,
     now,
-    snapshotDays: env.RETENTION_PROBES_DAYS,
+    hourDays: env.RETENTION_HOURS_DAYS,
     probeIntervalS: env.PROBE_INTERVAL_S,
   });
   if (format === "csv" && chart)

@@ -41,7 +41,8 @@ type Options = {
   network: string;
   range: TimeRange;
   now: Date;
-  snapshotDays: number;
+  /** How long hourly cursors are kept (daily ones stay). */
+  hourDays: number;
   /** Cursors read within two probe intervals of each other count as read at one moment. */
   probeIntervalS: number;
 };
@@ -49,10 +50,11 @@ type Options = {
 /** Availability, fork rate, integration runs and replication lag over a range on one network. */
 export async function reliabilityView(
   db: Db,
-  { network, range, now, snapshotDays, probeIntervalS }: Options,
+  { network, range, now, hourDays, probeIntervalS }: Options,
 ): Promise<ReliabilityView> {
   const span = { network, from: range.from, to: range.to };
-  const keptSince = new Date(now.getTime() - snapshotDays * DAY_MS);
+  const keptDays = range.bucket === "hour" ? hourDays : null;
+  const keptSince = new Date(keptDays === null ? 0 : now.getTime() - keptDays * DAY_MS);
   // The target judged on this network when there is one; else the one judged elsewhere, named so.
   const pick = <T extends { kind: string; network: string }>(list: T[], kind: string) =>
     list.find((one) => one.kind === kind && one.network === network) ?? list.find((one) => one.kind === kind);
@@ -70,7 +72,7 @@ export async function reliabilityView(
     getCanonicalDayRollups(db, span),
     getForkDays(db, span),
     getIntegrationRuns(db, { ...span, perSuite: SUITE_RUNS, casesPerRun: CASES_PER_RUN }),
-    getCursorBuckets(db, { ...span, bucket: range.bucket, keptSince }),
+    getCursorBuckets(db, { ...span, bucket: range.bucket }),
   ]);
   const criterion = (kind: string): ReliabilityCriterion | null => {
     const row = pick(rows, kind);
@@ -126,7 +128,7 @@ export async function reliabilityView(
     },
     replication: {
       bucket: range.bucket,
-      keptDays: snapshotDays,
+      keptDays,
       nodeIds: listed,
       // Buckets before the snapshots kept would be empty for want of data, not of replication.
       points: replicationSeries(

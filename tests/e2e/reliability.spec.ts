@@ -63,10 +63,10 @@ function expectedRows(view: ReliabilityView, chart: (typeof RELIABILITY_CHARTS)[
               suite.runs.map((run) => ({ sdk: suite.sdk, suite: suite.suite, ...run })),
             )
           : view.replication.points.flatMap((point) =>
-              view.replication.nodeIds.map((nodeId) => ({
+              view.replication.nodeIds.map((nodeId, i) => ({
                 bucketStart: point.start,
                 nodeId,
-                lag: point.lags[nodeId],
+                lag: point.lags[i],
               })),
             );
   return rows.map((row) =>

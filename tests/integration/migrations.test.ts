@@ -31,6 +31,7 @@ const EXPECTED_TABLES = [
   "maintenance_windows",
   "milestones",
   "networks",
+  "node_cursor_rollups",
   "node_cursor_snapshots",
   "nodes",
   "operation_mappings",

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { nodeCursorSnapshots, uptimeRollups } from "@/db/schema";
+import { insertProbes } from "@/db/mutations/probes";
+import { uptimeRollups } from "@/db/schema";
 import {
   dayRowsOf,
   RELIABILITY_CHARTS,
@@ -49,10 +50,9 @@ const dayRow = (nodeId: number, day: string, up: number, down = 0) => ({
   downMinutes: down,
 });
 const snapshot = (nodeId: number, at: string, sequence: string) => ({
-  network: "testnet",
   nodeId,
-  region: "us-east",
   at: new Date(at),
+  outcome: "up" as const,
   cursor: { "1": sequence },
 });
 const integrationRun = (runId: string, startedAt: string, failed: string[] = []) => ({
@@ -88,7 +88,8 @@ beforeAll(async () => {
     dayRow(200, "2026-11-28", 1410, 30),
     dayRow(400, "2026-11-28", 0, 1440), // not canonical: not judged, not drawn
   ]);
-  await test.handle.db.insert(nodeCursorSnapshots).values([
+  // Through the ingest, which keeps each node's last cursor per hour and day as snapshots arrive.
+  await insertProbes(test.handle.db, { network: "testnet", region: "us-east", source: "remote" }, [
     // Beyond 2^53: the lag is exact, in BigInt.
     snapshot(100, "2026-11-28T10:00:00Z", "18446744073709551615"),
     snapshot(200, "2026-11-28T10:00:00Z", "18446744073709551000"),
@@ -228,14 +229,14 @@ describe("GET /api/v1/reliability", () => {
     expect(replication.bucket).toBe("day");
     const on = (day: string) =>
       replication.points.find((point) => point.start === `${day}T00:00:00.000Z`)?.lags;
-    expect(on("2026-11-28")).toEqual({ 100: "0", 200: "615", 400: null });
-    expect(on("2026-11-30")).toEqual({ 100: "0", 200: "5", 400: null });
-    expect(on("2026-11-29")).toEqual({ 100: null, 200: null, 400: null });
+    expect(on("2026-11-28")).toEqual(["0", "615", null]);
+    expect(on("2026-11-30")).toEqual(["0", "5", null]);
+    expect(on("2026-11-29")).toEqual([null, null, null]);
     const hourly = await json("from=2026-11-30&to=2026-11-30");
     expect(hourly.replication.bucket).toBe("hour");
     expect(hourly.replication.points).toHaveLength(12); // up to now
-    expect(hourly.replication.points[9]?.lags).toEqual({ 100: "0", 200: null, 400: null });
-    expect(hourly.replication.points[10]?.lags).toEqual({ 100: "0", 200: "5", 400: null });
+    expect(hourly.replication.points[9]?.lags).toEqual(["0", null, null]);
+    expect(hourly.replication.points[10]?.lags).toEqual(["0", "5", null]);
   });
 
   it("answers each chart as CSV holding exactly its JSON", async () => {
@@ -264,10 +265,10 @@ describe("GET /api/v1/reliability", () => {
                   suite.runs.map((run) => ({ sdk: suite.sdk, suite: suite.suite, ...run })),
                 )
               : view.replication.points.flatMap((point) =>
-                  view.replication.nodeIds.map((nodeId) => ({
+                  view.replication.nodeIds.map((nodeId, i) => ({
                     bucketStart: point.start,
                     nodeId,
-                    lag: point.lags[nodeId],
+                    lag: point.lags[i],
                   })),
                 );
       expect(rows, chart).toEqual(

@@ -204,8 +204,8 @@ describe("replication lag per bucket", () => {
       60_000,
     );
     expect(points).toEqual([
-      { start: "2026-11-01T00:00:00.000Z", lags: { 1: "10", 2: "10", 3: null } },
-      { start: "2026-11-01T01:00:00.000Z", lags: { 1: "0", 2: null, 3: null } },
+      { start: "2026-11-01T00:00:00.000Z", lags: ["10", "10", null] },
+      { start: "2026-11-01T01:00:00.000Z", lags: ["0", null, null] },
     ]);
   });
 
@@ -222,6 +222,6 @@ describe("replication lag per bucket", () => {
       [1, 2, 3],
       60_000,
     );
-    expect(points[0]?.lags).toEqual({ 1: "0", 2: "20", 3: null });
+    expect(points[0]?.lags).toEqual(["0", "20", null]);
   });
 });

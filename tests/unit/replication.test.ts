@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type NodeCursor, replication } from "@/lib/uptime/replication";
+import { lagsOf, type NodeCursor, replication } from "@/lib/uptime/replication";
 
 const T0 = Date.parse("2026-02-03T10:00:00Z");
 const cursorOf = (nodeId: number, cursor: Record<string, string>, secondsAgo = 0): NodeCursor => ({
@@ -131,6 +131,29 @@ describe("replication from the latest cursors", () => {
         }
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it("gives, through lagsOf alone, the lag replication gives each node", () => {
+    const uint64 = fc.bigInt({ min: 0n, max: 2n ** 64n - 1n });
+    const cursors = fc.array(fc.dictionary(fc.constantFrom("0", "1", "2", "13"), uint64, { maxKeys: 4 }), {
+      maxLength: 6,
+    });
+    fc.assert(
+      fc.property(cursors, (maps) => {
+        const rows = maps.map((map, i) =>
+          cursorOf(i, Object.fromEntries(Object.entries(map).map(([k, v]) => [k, v.toString()]))),
+        );
+        const expected = new Map(replication(rows).nodes.map((node) => [node.nodeId, node.lag]));
+        expect(lagsOf(rows)).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+    expect(lagsOf([cursorOf(1, { 0: "18446744073709551615" }), cursorOf(2, {})])).toEqual(
+      new Map([
+        [1, "0"],
+        [2, "18446744073709551615"],
+      ]),
     );
   });
 });
