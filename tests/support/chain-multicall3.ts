@@ -1,7 +1,4 @@
-import { createRequire } from "node:module";
-import type { Abi, Hex } from "viem";
-
-const require = createRequire(import.meta.url);
+import { type Compiled, compileContracts } from "../../simulation/evm/compile";
 
 // The one Multicall3 function viem's multicall uses, for a bare local chain that has none.
 const SOURCE = `// SPDX-License-Identifier: MIT
@@ -20,18 +17,5 @@ contract Multicall3 {
 }`;
 
 /** Compiles a minimal Multicall3 (aggregate3 only) with solc-js. */
-export function compileMulticall3(): { abi: Abi; bytecode: Hex } {
-  const solc = require("solc") as { compile: (input: string) => string };
-  const output = JSON.parse(
-    solc.compile(
-      JSON.stringify({
-        language: "Solidity",
-        sources: { "Multicall3.sol": { content: SOURCE } },
-        settings: { outputSelection: { "*": { "*": ["abi", "evm.bytecode.object"] } } },
-      }),
-    ),
-  ) as { contracts: Record<string, Record<string, { abi: Abi; evm: { bytecode: { object: string } } }>> };
-  const contract = output.contracts["Multicall3.sol"]?.Multicall3;
-  if (!contract) throw new Error("solc produced no Multicall3");
-  return { abi: contract.abi, bytecode: `0x${contract.evm.bytecode.object}` };
-}
+export const compileMulticall3 = (): Compiled =>
+  compileContracts("Multicall3.sol", SOURCE, ["Multicall3"]).Multicall3;
