@@ -1,8 +1,6 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { type FormEvent, useState } from "react";
-import { postJson } from "./post-json";
+import { field, label, useSave } from "./use-save";
 
 export type EditableNode = {
   network: string;
@@ -13,37 +11,24 @@ export type EditableNode = {
   country: string | null;
   website: string | null;
 };
-const field = "rounded border border-line bg-surface px-2 py-1 text-sm";
-const label = "flex flex-col gap-1 text-ink-muted text-xs";
 
 function NodeForm({ node }: { node: EditableNode }) {
-  const router = useRouter();
-  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
-  const save = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const value = (name: string) => String(form.get(name) ?? "").trim();
-    try {
-      const { changed } = await postJson<{ changed: boolean }>(
-        `/api/admin/nodes/${node.network}/${node.nodeId}`,
-        {
-          operatorName: value("operatorName"),
-          region: value("region"),
-          country: value("country").toUpperCase(),
-          website: value("website"),
-        },
-      );
-      setOutcome({ ok: true, text: changed ? "Saved: shown as set by the team." : "Nothing changed." });
-      router.refresh();
-    } catch (error) {
-      setOutcome({ ok: false, text: `Not saved: ${error instanceof Error ? error.message : String(error)}` });
-    }
-  };
+  const { save, busy, status } = useSave(`/api/admin/nodes/${node.network}/${node.nodeId}`, {
+    saved: ({ changed }) => (changed ? "Saved: shown as set by the team." : "Nothing changed."),
+  });
+  const value = (form: FormData, name: string) => String(form.get(name) ?? "").trim();
   return (
     <form
       aria-label={`Node ${node.nodeId} on ${node.network}`}
       className="flex flex-wrap items-end gap-3 py-2"
-      onSubmit={save}
+      onSubmit={(event) =>
+        save(event, (form) => ({
+          operatorName: value(form, "operatorName"),
+          region: value(form, "region"),
+          country: value(form, "country").toUpperCase(),
+          website: value(form, "website"),
+        }))
+      }
     >
       <label className={label}>
         Operator name
@@ -67,15 +52,10 @@ function NodeForm({ node }: { node: EditableNode }) {
           className={field}
         />
       </label>
-      <button type="submit" className={`${field} font-medium`}>
+      <button type="submit" disabled={busy} className={`${field} font-medium`}>
         Save node {node.nodeId}
       </button>
-      <p
-        role="status"
-        className={`w-full text-xs ${outcome?.ok === false ? "text-status-down" : "text-ink-muted"}`}
-      >
-        {outcome?.text ?? ""}
-      </p>
+      {status}
     </form>
   );
 }

@@ -1,44 +1,13 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { type FormEvent, useState } from "react";
 import { INCIDENT_SEVERITIES, INCIDENT_STATUSES, type IncidentWithUpdates } from "@/lib/incidents";
-import { postJson } from "./post-json";
+import { field, label, useSave } from "./use-save";
 
-const field = "rounded border border-line bg-surface px-2 py-1 text-sm";
-const label = "flex flex-col gap-1 text-ink-muted text-xs";
 const button = `${field} self-start font-medium text-ink`;
 
 /** A `datetime-local` value read as UTC (the labels say so), as ISO 8601; empty is none. */
 const utc = (value: FormDataEntryValue | null) => (value ? `${String(value)}:00Z` : null);
 const optionalNode = (value: FormDataEntryValue | null) => (value ? Number(value) : null);
-
-function useSubmit(path: string, done: string) {
-  const router = useRouter();
-  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: FormEvent<HTMLFormElement>, body: (form: FormData) => unknown) => {
-    event.preventDefault();
-    const target = event.currentTarget;
-    setBusy(true);
-    try {
-      await postJson(path, body(new FormData(target)));
-      setOutcome({ ok: true, text: done });
-      target.reset();
-      router.refresh();
-    } catch (error) {
-      setOutcome({ ok: false, text: `Not saved: ${error instanceof Error ? error.message : String(error)}` });
-    } finally {
-      setBusy(false);
-    }
-  };
-  const status = (
-    <p role="status" className={`text-xs ${outcome?.ok === false ? "text-status-down" : "text-ink-muted"}`}>
-      {outcome?.text ?? ""}
-    </p>
-  );
-  return { submit, busy, status };
-}
 
 function Where({ networks }: { networks: { key: string; name: string }[] }) {
   return (
@@ -62,16 +31,16 @@ function Where({ networks }: { networks: { key: string; name: string }[] }) {
 }
 
 function NewIncident({ networks }: { networks: { key: string; name: string }[] }) {
-  const { submit, busy, status } = useSubmit(
-    "/api/admin/incidents",
-    "Posted: on the overview, the incidents page and its feed.",
-  );
+  const { save, busy, status } = useSave("/api/admin/incidents", {
+    saved: () => "Posted: on the overview, the incidents page and its feed.",
+    reset: true,
+  });
   return (
     <form
       aria-label="New incident"
       className="flex flex-col gap-2"
       onSubmit={(event) =>
-        submit(event, (form) => ({
+        save(event, (form) => ({
           network: form.get("network"),
           nodeId: optionalNode(form.get("nodeId")),
           title: form.get("title"),
@@ -122,13 +91,16 @@ function NewIncident({ networks }: { networks: { key: string; name: string }[] }
 }
 
 function IncidentUpdate({ incident }: { incident: IncidentWithUpdates }) {
-  const { submit, busy, status } = useSubmit(`/api/admin/incidents/${incident.id}`, "Update posted.");
+  const { save, busy, status } = useSave(`/api/admin/incidents/${incident.id}`, {
+    saved: () => "Update posted.",
+    reset: true,
+  });
   return (
     <form
       aria-label={`Update: ${incident.title}`}
       className="flex flex-col gap-2 border-line border-t py-3"
       onSubmit={(event) =>
-        submit(event, (form) => ({
+        save(event, (form) => ({
           status: form.get("status"),
           body: form.get("body"),
           resolvedAt: utc(form.get("resolvedAt")),
@@ -165,16 +137,16 @@ function IncidentUpdate({ incident }: { incident: IncidentWithUpdates }) {
 }
 
 function NewMaintenance({ networks }: { networks: { key: string; name: string }[] }) {
-  const { submit, busy, status } = useSubmit(
-    "/api/admin/maintenance",
-    "Announced: shown on the overview and day bars, left out of availability.",
-  );
+  const { save, busy, status } = useSave("/api/admin/maintenance", {
+    saved: () => "Announced: shown on the overview and day bars, left out of availability.",
+    reset: true,
+  });
   return (
     <form
       aria-label="New maintenance window"
       className="flex flex-col gap-2"
       onSubmit={(event) =>
-        submit(event, (form) => ({
+        save(event, (form) => ({
           network: form.get("network"),
           nodeId: optionalNode(form.get("nodeId")),
           title: form.get("title"),

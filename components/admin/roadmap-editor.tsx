@@ -1,10 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { type FormEvent, useState } from "react";
 import type { Milestone, StageRow } from "@/lib/roadmap/rows";
 import { MILESTONE_STATUSES, STAGE_STATUSES } from "@/lib/roadmap/vocabulary";
-import { postJson } from "./post-json";
+import { field, label, publicNow, useSave } from "./use-save";
 
 const WORDS: Record<string, string> = {
   planned: "Planned",
@@ -14,45 +12,10 @@ const WORDS: Record<string, string> = {
   done: "Done",
   blocked: "Blocked",
 };
-const field = "rounded border border-line bg-surface px-2 py-1 text-sm";
-const label = "flex flex-col gap-1 text-ink-muted text-xs";
-
-/** One form's save: the change sent, then the page read again; the outcome said where it happened. */
-function useSave(path: string) {
-  const router = useRouter();
-  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const save = async (event: FormEvent<HTMLFormElement>, body: (form: FormData) => unknown) => {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      const { changed } = await postJson<{ changed: boolean }>(path, body(new FormData(event.currentTarget)));
-      setOutcome({
-        ok: true,
-        text: changed ? "Saved: public now, and on the changelog." : "Nothing changed.",
-      });
-      router.refresh();
-    } catch (error) {
-      setOutcome({ ok: false, text: `Not saved: ${error instanceof Error ? error.message : String(error)}` });
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { save, busy, outcome };
-}
-
-function Outcome({ outcome }: { outcome: { ok: boolean; text: string } | null }) {
-  return (
-    <p role="status" className={`text-xs ${outcome?.ok === false ? "text-status-down" : "text-ink-muted"}`}>
-      {outcome?.text ?? ""}
-    </p>
-  );
-}
-
 const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim() || null;
 
 function StageForm({ stage }: { stage: StageRow }) {
-  const { save, busy, outcome } = useSave(`/api/admin/stages/${stage.number}`);
+  const { save, busy, status } = useSave(`/api/admin/stages/${stage.number}`, { saved: publicNow });
   return (
     <form
       aria-label={`Stage ${stage.number}: ${stage.title}`}
@@ -91,13 +54,13 @@ function StageForm({ stage }: { stage: StageRow }) {
           Save stage {stage.number}
         </button>
       </div>
-      <Outcome outcome={outcome} />
+      {status}
     </form>
   );
 }
 
 function MilestoneForm({ milestone }: { milestone: Milestone }) {
-  const { save, busy, outcome } = useSave(`/api/admin/milestones/${milestone.key}`);
+  const { save, busy, status } = useSave(`/api/admin/milestones/${milestone.key}`, { saved: publicNow });
   return (
     <form
       aria-label={milestone.title}
@@ -140,7 +103,7 @@ function MilestoneForm({ milestone }: { milestone: Milestone }) {
           Save
         </button>
       </div>
-      <Outcome outcome={outcome} />
+      {status}
     </form>
   );
 }

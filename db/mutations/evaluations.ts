@@ -7,7 +7,7 @@ const HEARTBEAT_MS = 3_600_000;
 
 /**
  * Stores an evaluation only when its status or measured value changed since the last change stored,
- * or an hour has passed since the last row (a heartbeat, flagged `changed: false`): history stays
+ * or the rule it was judged by (its version) changed, or an hour has passed since the last row (a heartbeat, flagged `changed: false`): history stays
  * small and still shows when each criterion first passed and last changed. Runs of the evaluator
  * that overlap (the worker and `npm run evaluate`) take turns per criterion, and an evaluation older
  * than one already stored is dropped, so the change points stay in time order. Returns whether a
@@ -18,9 +18,10 @@ export async function storeEvaluation(
   {
     criterionKey,
     network,
+    version = 1,
     evaluation,
     at,
-  }: { criterionKey: string; network: string; evaluation: Evaluation; at: Date },
+  }: { criterionKey: string; network: string; version?: number; evaluation: Evaluation; at: Date },
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`evaluation:${criterionKey}`}))`);
@@ -29,6 +30,7 @@ export async function storeEvaluation(
         .select({
           status: criterionEvaluations.status,
           measured: criterionEvaluations.measured,
+          version: criterionEvaluations.criterionVersion,
           evaluatedAt: criterionEvaluations.evaluatedAt,
         })
         .from(criterionEvaluations)
@@ -45,6 +47,7 @@ export async function storeEvaluation(
     const same =
       !!lastChange &&
       lastChange.status === evaluation.status &&
+      lastChange.version === version &&
       sameValue(lastChange.measured, evaluation.measured);
     if (same && last && at.getTime() - last.evaluatedAt.getTime() < HEARTBEAT_MS) return false;
     await tx.insert(criterionEvaluations).values({
@@ -60,6 +63,7 @@ export async function storeEvaluation(
       windowEnd: evaluation.window.to,
       samples: evaluation.samples,
       evidence: evaluation.evidence,
+      criterionVersion: version,
       changed: !same,
     });
     return true;

@@ -1,36 +1,11 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { MilestoneStatus, StageStatus } from "@/lib/roadmap/vocabulary";
-import type { Db, Tx } from "../client";
-import { auditLog, milestones, nodes, stages } from "../schema";
+import type { Db } from "../client";
+import { milestones, nodes, stages } from "../schema";
+import { audit, type Change, diff } from "./audit";
 
-type Change<T> = { actor: string; at: Date; changes: Partial<T> };
 export type StageChanges = { declaredStatus: StageStatus; targetDate: string | null; note: string | null };
 export type MilestoneChanges = { status: MilestoneStatus; evidenceUrl: string | null; note: string | null };
-
-/** What changed, field by field; nothing when every value asked for is the one stored. */
-const diff = <T extends Record<string, unknown>>(before: T, asked: Partial<T>) => {
-  const keys = (Object.keys(asked) as (keyof T)[]).filter((key) => asked[key] !== before[key]);
-  return {
-    before: Object.fromEntries(keys.map((key) => [key, before[key]])) as Partial<T>,
-    after: Object.fromEntries(keys.map((key) => [key, asked[key]])) as Partial<T>,
-  };
-};
-
-async function audit(
-  tx: Tx,
-  row: {
-    actor: string;
-    at: Date;
-    action: string;
-    entityType: string;
-    entityKey: string;
-    network: string | null;
-  },
-  before: unknown,
-  after: unknown,
-) {
-  await tx.insert(auditLog).values({ ...row, before, after });
-}
 
 /**
  * A stage's declared status, target date or note, and its audit row, in one transaction. Returns

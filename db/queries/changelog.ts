@@ -1,7 +1,7 @@
 import { and, desc, eq, lt, sql } from "drizzle-orm";
 import type { ChangelogEntry } from "@/lib/changelog/describe";
 import type { Db } from "../client";
-import { auditLog, milestones, stages } from "../schema";
+import { auditLog, criteria, milestones, stages } from "../schema";
 
 /** The team's changes, newest first, with the title of what each changed; `beforeId` pages on. */
 export async function getChangelog(
@@ -19,8 +19,10 @@ export async function getChangelog(
       network: auditLog.network,
       before: auditLog.before,
       after: auditLog.after,
-      subjectTitle: sql<string | null>`coalesce(${milestones.title}, ${stages.title})`,
-      stageNumber: sql<number | null>`coalesce(${milestones.stageNumber}, ${stages.number})`,
+      subjectTitle: sql<string | null>`coalesce(${milestones.title}, ${stages.title}, ${criteria.title})`,
+      stageNumber: sql<
+        number | null
+      >`coalesce(${milestones.stageNumber}, ${stages.number}, ${criteria.stageNumber})`,
     })
     .from(auditLog)
     .leftJoin(milestones, and(eq(auditLog.entityType, "milestone"), eq(milestones.key, auditLog.entityKey)))
@@ -28,6 +30,7 @@ export async function getChangelog(
       stages,
       and(eq(auditLog.entityType, "stage"), sql`${stages.number}::text = ${auditLog.entityKey}`),
     )
+    .leftJoin(criteria, and(eq(auditLog.entityType, "criterion"), eq(criteria.key, auditLog.entityKey)))
     .where(beforeId === undefined ? undefined : lt(auditLog.id, beforeId))
     .orderBy(desc(auditLog.id))
     .limit(limit);

@@ -11,7 +11,8 @@ import { criteria, criterionEvaluations, milestones } from "../schema";
 import { getCriteria, getStages } from "./roadmap";
 import { networkHealthSummary } from "./uptime";
 
-export async function criterionSpecs(db: Db, key?: string): Promise<CriterionSpec[]> {
+/** Every criterion's rule as the evaluator reads it, with the version of that rule. */
+export async function criterionSpecs(db: Db, key?: string): Promise<(CriterionSpec & { version: number })[]> {
   const rows = await db
     .select()
     .from(criteria)
@@ -29,6 +30,7 @@ export async function criterionSpecs(db: Db, key?: string): Promise<CriterionSpe
     minSamples: row.minSamples,
     network: row.network,
     params: row.params,
+    version: row.version,
   }));
 }
 

@@ -60,6 +60,7 @@ export async function getCriteria(
       baselineLabel: criteria.baselineLabel,
       windowDays: criteria.windowDays,
       minSamples: criteria.minSamples,
+      version: criteria.version,
       network: criteria.network,
       status: latest.status,
       measured: latest.measured,

@@ -65,6 +65,11 @@ export async function seedDatabase(db: Db, env: Env): Promise<SeedSummary> {
         .onConflictDoNothing()
         .returning({ k: operationMappings.pattern }),
     };
+    // Every criterion's current rule is a version of it, from the day it was first seeded.
+    await tx.execute(sql`
+      insert into criterion_versions (criterion_key, version, comparator, target, window_days, min_samples, valid_from)
+      select c.key, c.version, c.comparator, c.target, c.window_days, c.min_samples, now() from criteria c
+      where not exists (select 1 from criterion_versions v where v.criterion_key = c.key and v.version = c.version)`);
     return {
       stages: inserted.stages.length,
       milestones: inserted.milestones.length,

@@ -7,6 +7,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
 } from "drizzle-orm/pg-core";
@@ -78,9 +79,29 @@ export const criteria = pgTable(
     minSamples: integer("min_samples").notNull(),
     network: networkRef(),
     params: jsonb("params").$type<Record<string, unknown>>().notNull().default({}),
+    // Bumped by every change of the rule (target, comparator, window, minimum samples): see criterionVersions.
+    version: integer("version").notNull().default(1),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("criteria_stage_idx").on(t.stageNumber, t.position)],
+);
+
+/** Each rule a criterion has been judged by, from when: evaluations name the version they read. */
+export const criterionVersions = pgTable(
+  "criterion_versions",
+  {
+    criterionKey: text("criterion_key")
+      .notNull()
+      .references(() => criteria.key),
+    version: integer("version").notNull(),
+    comparator: text("comparator", { enum: COMPARATORS }).notNull(),
+    target: doublePrecision("target").notNull(),
+    windowDays: integer("window_days").notNull(),
+    minSamples: integer("min_samples").notNull(),
+    validFrom: timestamp("valid_from", { withTimezone: true }).notNull(),
+    setBy: text("set_by"), // the team member's address; null for the published rule
+  },
+  (t) => [primaryKey({ columns: [t.criterionKey, t.version] })],
 );
 
 /** Stored only when status or value changes (or hourly), so history shows when each first passed. */
@@ -102,6 +123,7 @@ export const criterionEvaluations = pgTable(
     windowEnd: timestamp("window_end", { withTimezone: true }).notNull(),
     samples: integer("samples").notNull(),
     evidence: jsonb("evidence").$type<Record<string, unknown>>().notNull().default({}),
+    criterionVersion: integer("criterion_version").notNull().default(1),
     // false for an hourly heartbeat that repeats the row before it: timelines read only changes.
     changed: boolean("changed").notNull().default(true),
   },

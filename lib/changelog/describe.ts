@@ -36,6 +36,10 @@ const FIELD_WORDS: Record<string, string> = {
   nodeId: "node",
   severity: "severity",
   title: "title",
+  windowDays: "window (days)",
+  minSamples: "minimum samples",
+  version: "rule version",
+  metricKey: "target",
 };
 
 const STATUS_WORDS: Record<string, string> = {
@@ -90,6 +94,13 @@ export function changeTitle(row: Pick<ChangeRow, "action" | "entityType" | "enti
   if (row.action === "maintenance.announce") return `Maintenance announced: ${title ?? row.entityKey}`;
   if (row.action === "token.create") return `Ingest token created: ${row.entityKey}`;
   if (row.action === "token.revoke") return `Ingest token revoked: ${row.entityKey}`;
+  if (row.action === "operation.map")
+    return `QA operation ${row.entityKey} mapped to ${row.after?.metricKey}`;
+  if (row.action === "operation.update")
+    return `QA operation ${row.entityKey} mapped to ${row.after?.metricKey} instead`;
+  if (row.action === "operation.unmap") return `QA operation ${row.entityKey} no longer mapped`;
+  if (row.action === "criterion.update")
+    return `Target ${row.entityKey}'s rule changed (version ${row.after?.version})`;
   const subject =
     row.entityType === "stage" ? `Stage ${row.entityKey}` : `${capital(row.entityType)} ${row.entityKey}`;
   const status = row.after?.status ?? row.after?.declaredStatus;
@@ -109,5 +120,6 @@ export function changeHref(
   if (row.entityType === "stage") return `/stages/${row.entityKey}`;
   if (row.entityType === "milestone" && row.stageNumber) return `/stages/${row.stageNumber}`;
   if (row.entityType === "incident") return `/incidents#incident-${row.entityKey}`;
+  if (row.entityType === "criterion") return `/targets/${row.entityKey}`;
   return null;
 }

@@ -40,6 +40,8 @@ export type CriterionRow = {
   baselineLabel: string | null;
   windowDays: number;
   minSamples: number;
+  /** The version of its rule (window, minimum samples, target) the latest verdict was judged by. */
+  version: number;
   network: string;
   status: CriterionStatus | null;
   measured: number | null;

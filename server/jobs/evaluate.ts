@@ -29,7 +29,15 @@ export async function evaluateAll(
       const evaluation = evaluateCriterion(spec, input, now, window);
       evaluation.evidence = { ...evaluation.evidence, url: evidencePath(spec.key, window) };
       summary[evaluation.status] += 1;
-      if (await storeEvaluation(db, { criterionKey: spec.key, network: spec.network, evaluation, at: now }))
+      if (
+        await storeEvaluation(db, {
+          criterionKey: spec.key,
+          network: spec.network,
+          version: spec.version,
+          evaluation,
+          at: now,
+        })
+      )
         summary.stored += 1;
       log(
         `${spec.key}: ${evaluation.status}${evaluation.measured === null ? "" : ` (${evaluation.measured} ${evaluation.unit})`}`,

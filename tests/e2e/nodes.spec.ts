@@ -41,7 +41,9 @@ test.describe("nodes from the on-chain registry", () => {
     await expect(figure.locator(".recharts-wrapper > svg")).toContainText("UTC day");
     await expect(figure.locator(".recharts-wrapper > svg")).toContainText("ms");
     await expect(figure.locator(".recharts-line")).toHaveCount(3);
-    const p95 = Number((await figure.locator("figcaption").innerText()).match(/p95 ([\d.]+) ms/)?.[1]);
+    const p95 = Number(
+      ((await figure.locator("figcaption").textContent()) ?? "").match(/p95 ([\d.]+) ms/)?.[1],
+    );
     expect(p95).toBeGreaterThan(600);
     const href = (await figure.getByRole("link", { name: "Download CSV" }).getAttribute("href")) as string;
     const [header, ...lines] = (await (await request.get(href)).text()).trimEnd().split("\r\n");

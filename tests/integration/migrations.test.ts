@@ -19,6 +19,7 @@ const EXPECTED_TABLES = [
   "benchmark_runs",
   "criteria",
   "criterion_evaluations",
+  "criterion_versions",
   "data_sources",
   "fork_checks",
   "incident_updates",

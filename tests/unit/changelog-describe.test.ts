@@ -33,6 +33,33 @@ describe("a change in words", () => {
     expect(changeTitle(row("token.revoke", "ingest_token", "qa", null, null))).toBe(
       "Ingest token revoked: qa",
     );
+    const mapped = { metricKey: "send_message", note: null };
+    expect(changeTitle(row("operation.map", "operation", "sendMessage-*", null, mapped))).toBe(
+      "QA operation sendMessage-* mapped to send_message",
+    );
+    expect(
+      changeTitle(row("operation.update", "operation", "sendMessage-*", mapped, { metricKey: "sync_group" })),
+    ).toBe("QA operation sendMessage-* mapped to sync_group instead");
+    expect(
+      changeTitle(row("operation.unmap", "operation", "sendMessage-*", mapped, { metricKey: null })),
+    ).toBe("QA operation sendMessage-* no longer mapped");
+    expect(
+      changeTitle(
+        row("criterion.update", "criterion", "sync_group", { version: 1 }, { windowDays: 14, version: 2 }),
+      ),
+    ).toBe("Target sync_group's rule changed (version 2)");
+  });
+
+  it("words a rule's and a mapping's fields", () => {
+    expect(
+      fieldChanges({ before: { windowDays: 7, version: 1 }, after: { windowDays: 14, version: 2 } }),
+    ).toEqual([
+      { field: "window (days)", before: "7", after: "14" },
+      { field: "rule version", before: "1", after: "2" },
+    ]);
+    expect(fieldChanges({ before: { metricKey: "sync_group" }, after: { metricKey: null } })).toEqual([
+      { field: "target", before: "sync_group", after: "none" },
+    ]);
   });
 
   it("gives each field before and after in words, none for an empty value, no before for a creation", () => {
@@ -69,6 +96,7 @@ describe("a change in words", () => {
     expect(changeHref({ entityType: "stage", entityKey: "2" })).toBe("/stages/2");
     expect(changeHref({ entityType: "milestone", entityKey: "s2-qa", stageNumber: 2 })).toBe("/stages/2");
     expect(changeHref({ entityType: "incident", entityKey: "7" })).toBe("/incidents#incident-7");
+    expect(changeHref({ entityType: "criterion", entityKey: "sync_group" })).toBe("/targets/sync_group");
     expect(changeHref({ entityType: "ingest_token", entityKey: "qa" })).toBeNull();
   });
 });

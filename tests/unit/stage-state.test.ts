@@ -54,6 +54,7 @@ const criterion = (
     baselineLabel: null,
     windowDays: 7,
     minSamples: 100,
+    version: 1,
     network: "testnet",
     status: last?.status ?? null,
     measured: last?.measured ?? null,

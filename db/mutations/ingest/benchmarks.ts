@@ -3,19 +3,16 @@ import { mapOperation } from "@/lib/ingest/operations";
 import type { BenchmarkRun } from "@/lib/ingest/schemas";
 import { histogramOf, quantile } from "@/lib/metrics/histogram";
 import type { Db } from "../../client";
-import { benchmarkResults, benchmarkRuns, criteria, operationMappings } from "../../schema";
+import { benchmarkResults, benchmarkRuns, operationMappings } from "../../schema";
 import { addToBenchmarkRollups } from "../benchmark-rollups";
 import { chunks } from "../chunks";
+import { latencyMetricKeys } from "../operation-map";
 import { storeRunOnce } from "./runs";
 
 /** Stores a benchmark run with its results; raw durations become mergeable histograms. */
 export async function storeBenchmarkRun(db: Db, run: BenchmarkRun, meta: { hash: string; tokenId: number }) {
   const mappings = await db.select().from(operationMappings);
-  const roadmapKeys = new Set(
-    (await db.select({ key: criteria.key }).from(criteria).where(eq(criteria.kind, "latency_p95"))).map(
-      (row) => row.key,
-    ),
-  );
+  const roadmapKeys = await latencyMetricKeys(db);
   const results = run.results.map((result) => {
     const histogram = result.durationsMs ? histogramOf(result.durationsMs) : null;
     const summary = result.summary;
