@@ -3,6 +3,7 @@ import { cookies } from "next/headers";
 import { NodeFactsEditor } from "@/components/admin/node-facts-editor";
 import { OperationsEditor } from "@/components/admin/operations-editor";
 import { RoadmapEditor } from "@/components/admin/roadmap-editor";
+import { RulesEditor } from "@/components/admin/rules-editor";
 import { SignIn, SignOut } from "@/components/admin/sign-in";
 import { TokensEditor } from "@/components/admin/tokens-editor";
 import { getAppDb } from "@/db/app";
@@ -22,8 +23,9 @@ export default async function AdminPage() {
       <div>
         <h1 className="font-semibold text-2xl">Team console</h1>
         <p className="mt-1 max-w-3xl text-ink-muted">
-          Where the XMTP team updates each stage's declared status and each milestone's. Every change is
-          signed in with an Ethereum address of the team and shown, with that address, on the{" "}
+          Where the XMTP team updates each stage's declared status and each milestone's, posts incidents and
+          maintenance, and sets how each target is judged. Every change is signed in with an Ethereum address
+          of the team and shown, with that address, on the{" "}
           <a href="/changelog" className="text-accent underline underline-offset-2">
             changelog
           </a>
@@ -43,6 +45,7 @@ export default async function AdminPage() {
           </div>
           <OperationsEditor networks={data.networks} incidents={data.incidents} />
           <RoadmapEditor stages={data.stages} milestones={data.milestones} />
+          <RulesEditor criteria={data.criteria} operationMap={data.operationMap} />
           <NodeFactsEditor nodes={data.nodes} />
           <TokensEditor tokens={data.tokens} />
         </>

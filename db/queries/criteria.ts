@@ -7,7 +7,7 @@ import {
 import { type EvaluationPoint, timeline } from "@/lib/roadmap/readiness";
 import { type CriterionWithTimeline, type RoadmapState, stageStates } from "@/lib/roadmap/stage-state";
 import type { Db } from "../client";
-import { criteria, criterionEvaluations, milestones } from "../schema";
+import { criteria, criterionEvaluations, criterionVersions, milestones } from "../schema";
 import { getCriteria, getStages } from "./roadmap";
 import { networkHealthSummary } from "./uptime";
 
@@ -32,6 +32,23 @@ export async function criterionSpecs(db: Db, key?: string): Promise<(CriterionSp
     params: row.params,
     version: row.version,
   }));
+}
+
+/** Each version of a criterion's rule, oldest first. */
+export async function criterionRules(db: Db, key: string) {
+  return db
+    .select({
+      version: criterionVersions.version,
+      comparator: criterionVersions.comparator,
+      target: criterionVersions.target,
+      windowDays: criterionVersions.windowDays,
+      minSamples: criterionVersions.minSamples,
+      validFrom: criterionVersions.validFrom,
+      setBy: criterionVersions.setBy,
+    })
+    .from(criterionVersions)
+    .where(eq(criterionVersions.criterionKey, key))
+    .orderBy(asc(criterionVersions.version));
 }
 
 /** The evidence of each given criterion's latest evaluation: what a page reads to say what is missing. */

@@ -30,6 +30,18 @@ export type CriterionHistoryView = {
   asOf: string;
   range: { preset: TimeRange["preset"]; from: string; to: string; bucket: TimeRange["bucket"] };
   points: HistoryPoint[];
+  /** Each rule the target has been judged by, oldest first: who set it (null: the published rule), and from when. */
+  rules: CriterionRule[];
+};
+
+export type CriterionRule = {
+  version: number;
+  comparator: Comparator;
+  target: number;
+  windowDays: number;
+  minSamples: number;
+  validFrom: string;
+  setBy: string | null;
 };
 
 type Row = { evaluatedAt: Date; status: CriterionStatus; measured: number | null; samples: number | null };

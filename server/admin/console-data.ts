@@ -4,16 +4,29 @@ import { listIngestTokens } from "@/db/mutations/tokens";
 import { getIncidents } from "@/db/queries/incidents";
 import { getNetworks } from "@/db/queries/network";
 import { getRegistryNodes } from "@/db/queries/nodes";
-import { getAllMilestones, getStages } from "@/db/queries/roadmap";
+import { getOperationMap } from "@/db/queries/operation-map";
+import { getAllMilestones, getCriteria, getStages } from "@/db/queries/roadmap";
 
 /** Who is signed in (from the session cookie), and, for them, what the console edits. */
 export async function consoleData(db: Db, cookie: string | undefined, now: Date) {
   const address = cookie ? await sessionAddress(db, cookie, now) : null;
   if (!address)
-    return { address: null, stages: [], milestones: [], networks: [], incidents: [], tokens: [], nodes: [] };
-  const [stages, milestones, networks, incidents, tokens] = await Promise.all([
+    return {
+      address: null,
+      stages: [],
+      milestones: [],
+      criteria: [],
+      operationMap: { mappings: [], unmapped: [] },
+      networks: [],
+      incidents: [],
+      tokens: [],
+      nodes: [],
+    };
+  const [stages, milestones, criteria, operationMap, networks, incidents, tokens] = await Promise.all([
     getStages(db),
     getAllMilestones(db),
+    getCriteria(db),
+    getOperationMap(db),
     getNetworks(db),
     // Open ones: those resolved already take no more updates here.
     getIncidents(db, { since: now, limit: 20 }),
@@ -25,6 +38,21 @@ export async function consoleData(db: Db, cookie: string | undefined, now: Date)
     address,
     stages,
     milestones,
+    criteria: criteria.map(
+      ({ key, stageNumber, kind, title, comparator, target, unit, windowDays, minSamples, version }) => ({
+        key,
+        stageNumber,
+        kind,
+        title,
+        comparator,
+        target,
+        unit,
+        windowDays,
+        minSamples,
+        version,
+      }),
+    ),
+    operationMap,
     networks: collected,
     incidents,
     tokens,

@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { criteriaWithTimeline, criterionBuckets } from "@/db/queries/criteria";
+import { criteriaWithTimeline, criterionBuckets, criterionRules } from "@/db/queries/criteria";
 import type { TimeRange } from "@/lib/charts/range";
 import { criterionWindow, evidencePath } from "@/lib/roadmap/criteria";
 import { type CriterionHistoryView, historyPoints } from "@/lib/roadmap/history-view";
@@ -9,9 +9,10 @@ export async function criterionHistoryView(
   db: Db,
   { key, range, now }: { key: string; range: TimeRange; now: Date },
 ): Promise<CriterionHistoryView | null> {
-  const [rows, buckets] = await Promise.all([
+  const [rows, buckets, rules] = await Promise.all([
     criteriaWithTimeline(db),
     criterionBuckets(db, key, { from: range.from, to: range.to, bucket: range.bucket }),
+    criterionRules(db, key),
   ]);
   const row = rows.find((one) => one.key === key);
   if (!row) return null;
@@ -39,5 +40,6 @@ export async function criterionHistoryView(
       bucket: range.bucket,
     },
     points: historyPoints(buckets, range),
+    rules: rules.map((rule) => ({ ...rule, validFrom: rule.validFrom.toISOString() })),
   };
 }

@@ -147,6 +147,61 @@ test.describe("team console", () => {
     await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText("revoked");
   });
 
+  test("changes a target's minimum samples as a new version of its rule, and maps a QA operation: public at once", async ({
+    page,
+  }) => {
+    await page.goto("/admin");
+    await page.getByRole("button", { name: "Sign in as the demo team member" }).click();
+    await expect(page.getByTestId("signed-in-as")).toHaveText(DEMO_TEAM.address);
+
+    // The integration target's runs: 4 or 5 needed, whichever it is not now (a retry changes it again).
+    const rule = page.getByRole("form", {
+      name: "Rule of Integration tests passing over the last 5 runs of each SDK",
+    });
+    const samples = rule.getByLabel("Minimum samples");
+    const next = (await samples.inputValue()) === "4" ? "5" : "4";
+    await samples.fill(next);
+    await rule.getByRole("button", { name: "Save rule" }).click();
+    await expect(rule.getByRole("status")).toHaveText(/^Saved as version \d+: judged again now\.$/);
+    const version = (await rule.getByRole("status").textContent())?.match(/version (\d+)/)?.[1];
+
+    await page.goto("/targets/integration_pass");
+    const now = page.getByTestId("rule-version").first();
+    await expect(now).toContainText(`Version ${version} (now)`);
+    await expect(now).toContainText(`at least ${next} samples`);
+    await expect(now).toContainText(DEMO_TEAM.address);
+    await expect(page.getByTestId("rule-version").last()).toContainText("Version 1: = 100% over 30 days");
+    await expect(page.getByTestId("rule-version").last()).toContainText("as published");
+    await page.goto("/changelog");
+    const change = page
+      .getByTestId("change")
+      .filter({ hasText: `Target integration_pass's rule changed (version ${version})` });
+    await expect(change).toContainText(DEMO_TEAM.address);
+    await expect(change).toContainText(`→ ${next}`);
+
+    // A mapping no stored result matches: added, then removed, each on the changelog.
+    const pattern = `e2eOnly${Date.now()}-*`;
+    await page.goto("/admin");
+    const added = page.getByRole("form", { name: "New mapping" });
+    await added.getByLabel(/^QA operation/).fill(pattern);
+    await added.getByLabel("Target").selectOption("rename_group_10");
+    await added.getByRole("button", { name: "Add mapping" }).click();
+    await expect(added.getByRole("status")).toHaveText(
+      "Saved: 0 stored results mapped again, targets judged again.",
+    );
+    const mapping = page.getByRole("form", { name: `Mapping of ${pattern}` });
+    await expect(mapping.getByLabel("Target")).toHaveValue("rename_group_10");
+    await mapping.getByRole("button", { name: "Remove" }).click();
+    await expect(mapping).toHaveCount(0);
+    await page.goto("/changelog");
+    await expect(
+      page.getByTestId("change").filter({ hasText: `QA operation ${pattern} mapped to rename_group_10` }),
+    ).toContainText(DEMO_TEAM.address);
+    await expect(
+      page.getByTestId("change").filter({ hasText: `QA operation ${pattern} no longer mapped` }),
+    ).toBeVisible();
+  });
+
   test("a change without a session, or from another origin, is refused", async ({ request }) => {
     const noSession = await request.post("/api/admin/milestones/s4-fees", {
       data: { status: "done" },

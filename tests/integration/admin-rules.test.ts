@@ -11,9 +11,11 @@ import {
   criterionVersions,
   operationMappings,
 } from "@/db/schema";
+import { presetRange } from "@/lib/charts/range";
 import { postCriterion } from "@/server/admin/criteria";
 import type { AdminContext } from "@/server/admin/http";
 import { postOperationMapping } from "@/server/admin/operation-map";
+import { criterionHistoryView } from "@/server/charts/criterion-history";
 import { benchmarksEndpoint } from "@/server/ingest/endpoints";
 import { adminPost, signInAs } from "../support/admin";
 import { setUpIngest } from "../support/ingest";
@@ -168,6 +170,15 @@ describe("a criterion's window and minimum samples", () => {
       [2, 14, 100, 100, team.address],
       [3, 14, 500, 100, team.address],
     ]);
+    const history = await criterionHistoryView(test.handle.db, {
+      key: "sync_group",
+      range: presetRange("7d", now),
+      now,
+    });
+    expect(
+      history?.rules.map((rule) => [rule.version, rule.windowDays, rule.minSamples, rule.setBy]),
+    ).toEqual(versions.map((v) => [v.version, v.windowDays, v.minSamples, v.setBy]));
+    expect(history?.windowDays).toBe(14);
     const [audited] = await test.handle.db
       .select()
       .from(auditLog)

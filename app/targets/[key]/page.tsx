@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { QueryError } from "@/components/charts/query-error";
 import { RangeControls } from "@/components/charts/range-controls";
 import { HistoryFigure } from "@/components/roadmap/history-figure";
+import { RuleHistory } from "@/components/roadmap/rule-history";
 import { getAppDb } from "@/db/app";
 import { getCriteria } from "@/db/queries/roadmap";
 import { networkPreset } from "@/lib/chain/networks";
@@ -80,6 +81,7 @@ export default async function TargetHistoryPage({ params, searchParams }: Props)
       />
       {"error" in parsed ? <QueryError error={parsed.error} /> : null}
       {query && view ? <HistoryFigure view={view} search={search(query.range)} /> : null}
+      {view ? <RuleHistory rules={view.rules} unit={view.unit} /> : null}
     </div>
   );
 }
