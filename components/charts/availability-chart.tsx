@@ -10,7 +10,9 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import type { AnnotationSpan } from "@/lib/charts/annotations";
 import type { NodeAvailabilitySeries } from "@/lib/reliability/view";
+import { annotationMarks } from "./annotation-marks";
 import { LineLabel } from "./line-label";
 import { TooltipTime } from "./tooltip-time";
 
@@ -64,6 +66,7 @@ export function AvailabilityChart({
   target,
   targetLabel,
   dayMinutes,
+  annotations = [],
 }: {
   days: string[];
   /** The minutes each day has had (fewer today). */
@@ -71,6 +74,8 @@ export function AvailabilityChart({
   nodes: NodeAvailabilitySeries[];
   target: number;
   targetLabel: string;
+  /** Incidents and maintenance windows, by the days they touch. */
+  annotations?: readonly AnnotationSpan[];
 }) {
   const rows: Row[] = days.map((day, index) => ({
     day,
@@ -127,6 +132,7 @@ export function AvailabilityChart({
                 />
               }
             />
+            {annotationMarks(annotations)}
             <ReferenceLine
               y={target}
               stroke="var(--status-down)"

@@ -1,6 +1,8 @@
 import type { ReactNode } from "react";
 import { CriterionStatusBadge } from "@/components/roadmap/criterion-status";
+import type { ChartAnnotation } from "@/lib/charts/annotations";
 import type { CriterionStatus } from "@/lib/roadmap/vocabulary";
+import { AnnotationList } from "./annotation-list";
 
 /**
  * A target's chart: a `<figure>` whose caption names the target, its verdict (or the network it is
@@ -16,6 +18,7 @@ export function ChartFigure({
   chart,
   table,
   csvHref,
+  annotations = [],
 }: {
   id: string;
   title: string;
@@ -27,6 +30,8 @@ export function ChartFigure({
   chart: ReactNode;
   table: ReactNode;
   csvHref: string;
+  /** The incidents and maintenance windows the chart marks, said in words under it. */
+  annotations?: readonly ChartAnnotation[];
 }) {
   return (
     <figure
@@ -56,6 +61,7 @@ export function ChartFigure({
       ) : (
         chart
       )}
+      <AnnotationList annotations={annotations} />
       <div className="mt-2 flex flex-wrap items-center justify-between gap-2 text-sm">
         {table}
         <a href={csvHref} className="text-accent underline underline-offset-2" download>

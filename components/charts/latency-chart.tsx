@@ -11,8 +11,10 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import type { AnnotationSpan } from "@/lib/charts/annotations";
 import type { LatencyPoint } from "@/lib/latency/series";
 import { bucketLabel } from "@/lib/latency/view";
+import { annotationMarks } from "./annotation-marks";
 import { LineLabel } from "./line-label";
 import { TooltipTime } from "./tooltip-time";
 
@@ -59,6 +61,7 @@ export function LatencyChart({
   targetLabel,
   baseline,
   baselineLabel,
+  annotations = [],
 }: {
   points: LatencyPoint[];
   bucket: "hour" | "day";
@@ -67,6 +70,8 @@ export function LatencyChart({
   targetLabel: string;
   baseline: number | null;
   baselineLabel: string | null;
+  /** Incidents and maintenance windows, by the buckets they touch. */
+  annotations?: readonly AnnotationSpan[];
 }) {
   return (
     <div className="h-56 w-full" data-testid="latency-chart">
@@ -103,6 +108,7 @@ export function LatencyChart({
           />
           <Tooltip content={<TooltipBody bucket={bucket} />} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
+          {annotationMarks(annotations)}
           {target !== null ? (
             <ReferenceLine
               y={target}

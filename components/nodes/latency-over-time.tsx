@@ -1,12 +1,15 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import { AnnotationList } from "@/components/charts/annotation-list";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { ChartLoading } from "@/components/charts/chart-loading";
 import { TableDetails } from "@/components/charts/table-details";
 import { Card } from "@/components/ui/card";
+import { annotationSpans } from "@/lib/charts/annotations";
 import type { NodeLatencyView } from "@/lib/latency/node-view";
 import { bucketLabel } from "@/lib/latency/view";
+import { DAY_MS, HOUR_MS } from "@/lib/time";
 
 const LatencyChart = dynamic(() => import("@/components/charts/latency-chart").then((m) => m.LatencyChart), {
   ssr: false,
@@ -47,6 +50,12 @@ export function LatencyOverTime({ view }: { view: NodeLatencyView }) {
                   targetLabel=""
                   baseline={null}
                   baselineLabel={null}
+                  annotations={annotationSpans(
+                    view.annotations,
+                    points.map((point) => ({ key: point.start, start: Date.parse(point.start) })),
+                    view.range.bucket === "hour" ? HOUR_MS : DAY_MS,
+                    Date.parse(view.asOf),
+                  )}
                 />
               }
               table={
@@ -95,6 +104,7 @@ export function LatencyOverTime({ view }: { view: NodeLatencyView }) {
           ))}
         </div>
       )}
+      <AnnotationList annotations={view.annotations} />
     </Card>
   );
 }

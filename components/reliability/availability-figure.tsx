@@ -3,8 +3,10 @@
 import dynamic from "next/dynamic";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { ChartLoading } from "@/components/charts/chart-loading";
+import { annotationSpans } from "@/lib/charts/annotations";
 import { formatMinutes, formatTarget, plural } from "@/lib/format";
 import { dayRowsOf, type ReliabilityView } from "@/lib/reliability/view";
+import { DAY_MS } from "@/lib/time";
 import { csvHref, TableDetails, td, tdRight, th, thRight, verdictOf } from "./shared";
 
 const AvailabilityChart = dynamic(
@@ -41,6 +43,7 @@ export function AvailabilityFigure({ view, search }: { view: ReliabilityView; se
             : ""}
         </>
       }
+      annotations={view.annotations}
       empty={
         nodes.length === 0
           ? "No canonical nodes in the registry of this network: nothing to draw."
@@ -55,6 +58,12 @@ export function AvailabilityFigure({ view, search }: { view: ReliabilityView; se
           nodes={nodes}
           target={target}
           targetLabel={`target ${formatTarget(criterion?.comparator ?? "gte", target, "%")}`}
+          annotations={annotationSpans(
+            view.annotations,
+            view.days.map((day) => ({ key: day, start: Date.parse(`${day}T00:00:00Z`) })),
+            DAY_MS,
+            Date.parse(view.asOf),
+          )}
         />
       }
       table={

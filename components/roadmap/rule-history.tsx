@@ -26,15 +26,14 @@ export function RuleHistory({ rules, unit }: { rules: CriterionRule[]; unit: str
             {index === 0 ? " (now)" : ""}: {formatTarget(rule.comparator, rule.target, unit)} over{" "}
             {rule.windowDays === 1 ? "1 day" : `${rule.windowDays} days`}, {samples(rule.minSamples)}.{" "}
             <span className="text-ink-muted">
-              From {formatUtc(new Date(rule.validFrom))}
               {rule.setBy ? (
                 <>
-                  , set by <code className="break-all">{rule.setBy}</code>
+                  From {formatUtc(new Date(rule.validFrom))}, set by{" "}
+                  <code className="break-all">{rule.setBy}</code>.
                 </>
               ) : (
-                ", as published"
+                "As published."
               )}
-              .
             </span>
           </li>
         ))}

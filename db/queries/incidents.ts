@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import type { ChartAnnotation } from "@/lib/charts/annotations";
 import type { IncidentWithUpdates } from "@/lib/incidents";
 import type { Db } from "../client";
 import { incidents, incidentUpdates, maintenanceWindows } from "../schema";
@@ -70,4 +71,78 @@ export async function getUpcomingMaintenance(db: Db, { network, now }: { network
     .from(maintenanceWindows)
     .where(and(eq(maintenanceWindows.network, network), gt(maintenanceWindows.endsAt, now)))
     .orderBy(asc(maintenanceWindows.startsAt));
+}
+
+/**
+ * The incidents and maintenance windows of a network that overlap [from, to), oldest first (with
+ * `nodeId`, those of that node and those of the whole network): what its charts mark.
+ */
+export async function getChartAnnotations(
+  db: Db,
+  {
+    network,
+    from,
+    to,
+    nodeId,
+    limit = 50,
+  }: { network: string; from: Date; to: Date; nodeId?: number; limit?: number },
+): Promise<ChartAnnotation[]> {
+  const [incidentRows, maintenanceRows] = await Promise.all([
+    db
+      .select({
+        id: incidents.id,
+        nodeId: incidents.nodeId,
+        title: incidents.title,
+        severity: incidents.severity,
+        from: incidents.startedAt,
+        to: incidents.resolvedAt,
+      })
+      .from(incidents)
+      .where(
+        and(
+          eq(incidents.network, network),
+          lt(incidents.startedAt, to),
+          or(isNull(incidents.resolvedAt), gt(incidents.resolvedAt, from)),
+          nodeId === undefined ? undefined : or(eq(incidents.nodeId, nodeId), isNull(incidents.nodeId)),
+        ),
+      )
+      .orderBy(asc(incidents.startedAt), asc(incidents.id))
+      .limit(limit),
+    db
+      .select({
+        id: maintenanceWindows.id,
+        nodeId: maintenanceWindows.nodeId,
+        title: maintenanceWindows.title,
+        from: maintenanceWindows.startsAt,
+        to: maintenanceWindows.endsAt,
+      })
+      .from(maintenanceWindows)
+      .where(
+        and(
+          eq(maintenanceWindows.network, network),
+          lt(maintenanceWindows.startsAt, to),
+          gt(maintenanceWindows.endsAt, from),
+          nodeId === undefined
+            ? undefined
+            : or(eq(maintenanceWindows.nodeId, nodeId), isNull(maintenanceWindows.nodeId)),
+        ),
+      )
+      .orderBy(asc(maintenanceWindows.startsAt), asc(maintenanceWindows.id))
+      .limit(limit),
+  ]);
+  return [
+    ...incidentRows.map((row) => ({
+      kind: "incident" as const,
+      ...row,
+      from: row.from.toISOString(),
+      to: row.to?.toISOString() ?? null,
+    })),
+    ...maintenanceRows.map((row) => ({
+      kind: "maintenance" as const,
+      ...row,
+      severity: null,
+      from: row.from.toISOString(),
+      to: row.to.toISOString(),
+    })),
+  ].sort((a, b) => a.from.localeCompare(b.from));
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ChartAnnotation } from "@/lib/charts/annotations";
 import type { Bucket } from "@/lib/charts/range";
 import type { Env } from "@/lib/env";
 import { INT4_MAX } from "@/lib/limits";
@@ -16,6 +17,8 @@ export type NodeLatencyView = {
   window: WindowPreset;
   range: { from: string; to: string; bucket: Bucket };
   regions: { region: string; points: LatencyPoint[]; overall: Omit<LatencyPoint, "start"> }[];
+  /** This node's incidents and maintenance windows in the window, and the whole network's. */
+  annotations: ChartAnnotation[];
 };
 
 export const NODE_LATENCY_CSV_COLUMNS = ["region", "bucketStart", "samples", "p50Ms", "p95Ms", "p99Ms"];

@@ -1,3 +1,4 @@
+import type { ChartAnnotation } from "@/lib/charts/annotations";
 import type { TimeRange } from "@/lib/charts/range";
 import type { Comparator, CriterionStatus } from "@/lib/roadmap/vocabulary";
 import { lagsOf, type NodeCursor } from "@/lib/uptime/replication";
@@ -106,6 +107,8 @@ export type ReliabilityView = {
   asOf: string;
   range: { preset: TimeRange["preset"]; from: string; to: string; bucket: TimeRange["bucket"] };
   days: string[];
+  /** The incidents and maintenance windows of the range, on the network or a canonical node. */
+  annotations: ChartAnnotation[];
   availability: {
     criterion: ReliabilityCriterion | null;
     /** The minutes each of `days` had up to now (1,440 but for today). */

@@ -28,6 +28,6 @@ export async function getReliabilityApi(
       `reliability-${chart}.csv`,
     );
   if (!chart) return jsonResponse(view);
-  const { network: n, asOf, range: r, days } = view;
-  return jsonResponse({ network: n, asOf, range: r, days, [chart]: view[chart] });
+  const { network: n, asOf, range: r, days, annotations } = view;
+  return jsonResponse({ network: n, asOf, range: r, days, annotations, [chart]: view[chart] });
 }

@@ -1,4 +1,5 @@
 import type { Db } from "@/db/client";
+import { getChartAnnotations } from "@/db/queries/incidents";
 import { regionLatencyBuckets } from "@/db/queries/uptime";
 import { bucketFor } from "@/lib/charts/range";
 import type { NodeLatencyView } from "@/lib/latency/node-view";
@@ -18,9 +19,11 @@ export async function nodeLatencyView(
 ): Promise<NodeLatencyView> {
   const { from, to } = resolveWindow(window, now);
   const range = { from, to, bucket: bucketFor(WINDOW_PRESETS[window]) };
-  const rows = (await regionLatencyBuckets(db, network, nodeId, range)).filter(
-    (row) => !region || row.region === region,
-  );
+  const [buckets, annotations] = await Promise.all([
+    regionLatencyBuckets(db, network, nodeId, range),
+    getChartAnnotations(db, { network, nodeId, from, to }),
+  ]);
+  const rows = buckets.filter((row) => !region || row.region === region);
   const regions = [...new Set(rows.map((row) => row.region))].sort();
   const series = latencySeries(
     {
@@ -37,5 +40,6 @@ export async function nodeLatencyView(
     window,
     range: { from: from.toISOString(), to: to.toISOString(), bucket: range.bucket },
     regions: series.map(({ metricKey, points, overall }) => ({ region: metricKey, points, overall })),
+    annotations,
   };
 }

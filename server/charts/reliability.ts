@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import { criterionSpecs } from "@/db/queries/criteria";
 import { loadCriterionInput } from "@/db/queries/criteria-inputs";
+import { getChartAnnotations } from "@/db/queries/incidents";
 import { getRegistryNodes } from "@/db/queries/nodes";
 import {
   getCanonicalDayRollups,
@@ -64,16 +65,18 @@ export async function reliabilityView(
     const spec = pick(specs, "integration_pass");
     return spec?.network === network ? judgedNow(db, spec, now) : undefined;
   });
-  const [rows, specs, evidence, registry, dayRows, forkRows, integration, cursors] = await Promise.all([
-    getCriteria(db),
-    specsRead,
-    judgedRead,
-    getRegistryNodes(db, { network }),
-    getCanonicalDayRollups(db, span),
-    getForkDays(db, span),
-    getIntegrationRuns(db, { ...span, perSuite: SUITE_RUNS, casesPerRun: CASES_PER_RUN }),
-    getCursorBuckets(db, { ...span, bucket: range.bucket }),
-  ]);
+  const [rows, specs, evidence, registry, dayRows, forkRows, integration, cursors, annotations] =
+    await Promise.all([
+      getCriteria(db),
+      specsRead,
+      judgedRead,
+      getRegistryNodes(db, { network }),
+      getCanonicalDayRollups(db, span),
+      getForkDays(db, span),
+      getIntegrationRuns(db, { ...span, perSuite: SUITE_RUNS, casesPerRun: CASES_PER_RUN }),
+      getCursorBuckets(db, { ...span, bucket: range.bucket }),
+      getChartAnnotations(db, span),
+    ]);
   const criterion = (kind: string): ReliabilityCriterion | null => {
     const row = pick(rows, kind);
     return row
@@ -110,6 +113,9 @@ export async function reliabilityView(
       bucket: range.bucket,
     },
     days,
+    annotations: annotations.filter(
+      (one) => one.nodeId === null || canonical.some((node) => node.nodeId === one.nodeId),
+    ),
     availability: {
       criterion: criterion("node_reliability"),
       dayMinutes,

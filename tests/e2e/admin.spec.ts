@@ -171,7 +171,7 @@ test.describe("team console", () => {
     await expect(now).toContainText(`at least ${next} samples`);
     await expect(now).toContainText(DEMO_TEAM.address);
     await expect(page.getByTestId("rule-version").last()).toContainText("Version 1: = 100% over 30 days");
-    await expect(page.getByTestId("rule-version").last()).toContainText("as published");
+    await expect(page.getByTestId("rule-version").last()).toContainText("As published.");
     await page.goto("/changelog");
     const change = page
       .getByTestId("change")

@@ -96,6 +96,14 @@ test.describe("reliability", () => {
     await expect(availability.locator("table tbody").getByText("worst", { exact: true })).toHaveCount(1);
     await expect(availability.getByTestId("availability-legend")).toContainText("the worst over the range");
     await expect(availability.getByTestId("availability-legend")).toContainText("4 other canonical nodes");
+    // The demo's incident and maintenance window: marked on the chart, labelled, and said in words under it.
+    const marked = availability.getByTestId("chart-annotations");
+    await expect(marked).toContainText(
+      'incident "Polar Relay unreachable after a failed upgrade" on node 300',
+    );
+    await expect(marked).toContainText('Maintenance "Nodeworks database migration" on node 200');
+    await expect(availability.locator(".recharts-wrapper > svg")).toContainText("incident");
+    await expect(availability.locator(".recharts-wrapper > svg")).toContainText("maintenance");
 
     const forks = page.getByTestId("reliability-forks");
     await expect(forks.locator(".recharts-wrapper > svg")).toContainText("target = 0%");
