@@ -1,10 +1,13 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import { AnnotationList } from "@/components/charts/annotation-list";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { LiveProvider, UpdatedAgo, useLiveData } from "@/components/charts/live";
+import { type AnnotationSpan, annotationSpans } from "@/lib/charts/annotations";
 import { formatTarget, formatValue } from "@/lib/format";
 import { bucketLabel, type LatencyOperation, type LatencyView } from "@/lib/latency/view";
+import { DAY_MS, HOUR_MS } from "@/lib/time";
 
 // recharts loads after the page: the captions, verdicts and tables are there first, and the chart
 // library stays out of the first-load JavaScript (it measures with the browser, so no server render).
@@ -15,7 +18,17 @@ const LatencyChart = dynamic(() => import("@/components/charts/latency-chart").t
 
 const ms = (value: number | null) => (value === null ? "—" : value.toFixed(1));
 
-function OperationFigure({ op, view, search }: { op: LatencyOperation; view: LatencyView; search: string }) {
+function OperationFigure({
+  op,
+  view,
+  search,
+  annotations,
+}: {
+  op: LatencyOperation;
+  view: LatencyView;
+  search: string;
+  annotations: AnnotationSpan[];
+}) {
   const targetLabel = `target ${formatTarget(op.comparator, op.target, "ms")}`;
   const baselineLabel =
     op.baseline !== null ? (op.baselineLabel ?? `V3 ~${formatValue(op.baseline, "ms")}`) : null;
@@ -59,6 +72,7 @@ function OperationFigure({ op, view, search }: { op: LatencyOperation; view: Lat
           targetLabel={targetLabel}
           baseline={op.baseline}
           baselineLabel={baselineLabel}
+          annotations={annotations}
         />
       }
       table={
@@ -105,12 +119,20 @@ function OperationFigure({ op, view, search }: { op: LatencyOperation; view: Lat
 
 function Operations({ initial, search }: { initial: LatencyView; search: string }) {
   const { data, updatedAt, failed } = useLiveData(`/api/v1/latency?${search}`, initial, initial.asOf);
+  // Every operation's points are the range's buckets: one set of spans serves all the charts.
+  const spans = annotationSpans(
+    data.annotations,
+    (data.operations[0]?.points ?? []).map((point) => ({ key: point.start, start: Date.parse(point.start) })),
+    data.range.bucket === "hour" ? HOUR_MS : DAY_MS,
+    Date.parse(data.asOf),
+  );
   return (
     <div className="flex flex-col gap-4">
       <UpdatedAgo updatedAt={updatedAt} failed={failed} />
+      <AnnotationList annotations={data.annotations} label="Marked on every chart" />
       <div className="grid gap-4 lg:grid-cols-2">
         {data.operations.map((op) => (
-          <OperationFigure key={op.key} op={op} view={data} search={search} />
+          <OperationFigure key={op.key} op={op} view={data} search={search} annotations={spans} />
         ))}
       </div>
     </div>

@@ -1,3 +1,4 @@
+import type { ChartAnnotation } from "@/lib/charts/annotations";
 import type { TimeRange } from "@/lib/charts/range";
 import type { Comparator, CriterionStatus } from "@/lib/roadmap/vocabulary";
 import type { LatencyPoint } from "./series";
@@ -28,6 +29,8 @@ export type LatencyView = {
   sdk: string | null;
   options: { regions: string[]; sdks: string[] };
   operations: LatencyOperation[];
+  /** The whole network's incidents and maintenance windows in the range: every chart marks them. */
+  annotations: ChartAnnotation[];
 };
 
 export const LATENCY_CSV_COLUMNS = ["operation", "bucketStart", "samples", "p50Ms", "p95Ms", "p99Ms"];

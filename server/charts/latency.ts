@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import { criterionSpecs } from "@/db/queries/criteria";
+import { getChartAnnotations } from "@/db/queries/incidents";
 import { getLatencyBuckets, getLatencyFilterValues } from "@/db/queries/latency";
 import { getCriteria } from "@/db/queries/roadmap";
 import type { TimeRange } from "@/lib/charts/range";
@@ -17,11 +18,12 @@ export async function latencyView(
     now,
   }: { network: string; range: TimeRange; region?: string; sdk?: string; now: Date },
 ): Promise<LatencyView> {
-  const [rows, specs, buckets, options] = await Promise.all([
+  const [rows, specs, buckets, options, annotations] = await Promise.all([
     getCriteria(db),
     criterionSpecs(db),
     getLatencyBuckets(db, { network, from: range.from, to: range.to, bucket: range.bucket, region, sdk }),
     getLatencyFilterValues(db, { network }),
+    getChartAnnotations(db, { network, from: range.from, to: range.to }),
   ]);
   const metricOf = new Map(specs.map((spec) => [spec.key, spec.metric]));
   const latency = rows.filter((row) => row.category === "latency");
@@ -42,6 +44,7 @@ export async function latencyView(
     region: region ?? null,
     sdk: sdk ?? null,
     options,
+    annotations: annotations.filter((one) => one.nodeId === null),
     operations: latency.map((row, index) => {
       const { points, overall, summaryResults } = series[index] as (typeof series)[number];
       return {

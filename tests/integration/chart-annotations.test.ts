@@ -3,6 +3,7 @@ import { announceMaintenanceWindow, openIncident } from "@/db/mutations/team-ope
 import { getChartAnnotations } from "@/db/queries/incidents";
 import { seedDatabase } from "@/db/seed";
 import { presetRange } from "@/lib/charts/range";
+import { latencyView } from "@/server/charts/latency";
 import { nodeLatencyView } from "@/server/charts/node-latency";
 import { reliabilityView } from "@/server/charts/reliability";
 import { insertNodes } from "../support/nodes";
@@ -92,6 +93,15 @@ describe("chart annotations", () => {
       "Node 200 unreachable",
       "Network-wide sync stall",
     ]);
+  });
+
+  it("on the latency charts are the whole network's", async () => {
+    const view = await latencyView(test.handle.db, {
+      network: "testnet",
+      range: presetRange("30d", now),
+      now,
+    });
+    expect(view.annotations.map((one) => one.title)).toEqual(["Network-wide sync stall"]);
   });
 
   it("on the reliability page are the network's and its canonical nodes'", async () => {

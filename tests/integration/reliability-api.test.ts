@@ -242,7 +242,7 @@ describe("GET /api/v1/reliability", () => {
   it("answers each chart as CSV holding exactly its JSON", async () => {
     for (const chart of RELIABILITY_CHARTS) {
       const view = await json(`range=7d&chart=${chart}`);
-      expect(Object.keys(view)).toEqual(["network", "asOf", "range", "days", chart]);
+      expect(Object.keys(view)).toEqual(["network", "asOf", "range", "days", "annotations", chart]);
       const response = await get(`range=7d&chart=${chart}&format=csv`);
       expect(response.headers.get("content-type")).toMatch(/^text\/csv/);
       const text = await response.text();
