@@ -31,8 +31,10 @@ export function RuleHistory({ rules, unit }: { rules: CriterionRule[]; unit: str
                   From {formatUtc(new Date(rule.validFrom))}, set by{" "}
                   <code className="break-all">{rule.setBy}</code>.
                 </>
-              ) : (
+              ) : rule.version === 1 ? (
                 "As published."
+              ) : (
+                `From ${formatUtc(new Date(rule.validFrom))}, as the roadmap published it.`
               )}
             </span>
           </li>

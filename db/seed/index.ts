@@ -1,15 +1,28 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { networkPresets } from "@/lib/chain/networks";
 import type { Env } from "@/lib/env";
-import type { Db } from "../client";
-import { criteria, milestones, networks, operationMappings, stages } from "../schema";
+import type { Db, Tx } from "../client";
+import { audit, diff } from "../mutations/audit";
+import { criteria, criterionVersions, milestones, networks, operationMappings, stages } from "../schema";
 import { CRITERIA, MILESTONES, OPERATION_MAPPINGS, STAGES } from "./roadmap";
 
-export type SeedSummary = { stages: number; milestones: number; criteria: number; operationMappings: number };
+export type SeedSummary = {
+  stages: number;
+  milestones: number;
+  criteria: number;
+  operationMappings: number;
+  /** Criteria whose published target changed: each a new version of its rule. */
+  targetsChanged: number;
+};
+
+/** Who a published roadmap's change is attributed to on the changelog. */
+export const PUBLISHED_ROADMAP = "published roadmap";
 
 /**
  * Idempotent: network presets follow the environment; roadmap rows are inserted when missing and
- * otherwise left alone, so a team edit (a status, a target) survives every re-seed.
+ * otherwise left alone, so a team edit (a status, a window) survives every re-seed. A target is the
+ * published one: when the published roadmap changes one, it becomes a new version of the rule, audited,
+ * and the verdicts before it keep the target they were judged by.
  */
 export async function seedDatabase(db: Db, env: Env): Promise<SeedSummary> {
   return db.transaction(async (tx) => {
@@ -65,6 +78,7 @@ export async function seedDatabase(db: Db, env: Env): Promise<SeedSummary> {
         .onConflictDoNothing()
         .returning({ k: operationMappings.pattern }),
     };
+    const targetsChanged = await republishTargets(tx, onNetwork(CRITERIA));
     // Every criterion's current rule is a version of it, from the day it was first seeded.
     await tx.execute(sql`
       insert into criterion_versions (criterion_key, version, comparator, target, window_days, min_samples, valid_from)
@@ -75,6 +89,52 @@ export async function seedDatabase(db: Db, env: Env): Promise<SeedSummary> {
       milestones: inserted.milestones.length,
       criteria: inserted.criteria.length,
       operationMappings: inserted.operationMappings.length,
+      targetsChanged,
     };
   });
+}
+
+/** Each stored criterion whose published comparator or target differs: the published one, as a new version. */
+async function republishTargets(tx: Tx, published: readonly (typeof criteria.$inferInsert)[]) {
+  const stored = new Map((await tx.select().from(criteria)).map((row) => [row.key, row]));
+  const at = new Date();
+  let changed = 0;
+  for (const next of published) {
+    const row = stored.get(next.key);
+    if (!row || (row.comparator === next.comparator && row.target === next.target)) continue;
+    const version = row.version + 1;
+    await tx
+      .update(criteria)
+      .set({ comparator: next.comparator, target: next.target, version, updatedAt: at })
+      .where(eq(criteria.key, row.key));
+    await tx.insert(criterionVersions).values({
+      criterionKey: row.key,
+      version,
+      comparator: next.comparator,
+      target: next.target,
+      windowDays: row.windowDays,
+      minSamples: row.minSamples,
+      validFrom: at,
+      setBy: null,
+    });
+    const { before, after } = diff(
+      { comparator: row.comparator, target: row.target },
+      { comparator: next.comparator, target: next.target },
+    );
+    await audit(
+      tx,
+      {
+        actor: PUBLISHED_ROADMAP,
+        at,
+        action: "criterion.target",
+        entityType: "criterion",
+        entityKey: row.key,
+        network: row.network,
+      },
+      { ...before, version: row.version },
+      { ...after, version },
+    );
+    changed += 1;
+  }
+  return changed;
 }

@@ -99,6 +99,8 @@ export function changeTitle(row: Pick<ChangeRow, "action" | "entityType" | "enti
   if (row.action === "operation.update")
     return `QA operation ${row.entityKey} mapped to ${row.after?.metricKey} instead`;
   if (row.action === "operation.unmap") return `QA operation ${row.entityKey} no longer mapped`;
+  if (row.action === "criterion.target")
+    return `Target ${row.entityKey} changed by the published roadmap (version ${row.after?.version})`;
   if (row.action === "criterion.update")
     return `Target ${row.entityKey}'s rule changed (version ${row.after?.version})`;
   const subject =

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCriteria, getMilestones, getStages } from "@/db/queries/roadmap";
-import { criteria, networks, stages } from "@/db/schema";
+import { auditLog, criteria, criterionEvaluations, criterionVersions, networks, stages } from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 
@@ -14,7 +14,13 @@ afterAll(() => test?.drop());
 describe("roadmap seed", () => {
   it("inserts the four stages, their milestones and every published target", async () => {
     const summary = await seedDatabase(test.handle.db, test.env);
-    expect(summary).toEqual({ stages: 4, milestones: 21, criteria: 15, operationMappings: 8 });
+    expect(summary).toEqual({
+      stages: 4,
+      milestones: 21,
+      criteria: 15,
+      operationMappings: 8,
+      targetsChanged: 0,
+    });
 
     const stageRows = await getStages(test.handle.db);
     expect(stageRows.map((stage) => [stage.number, stage.title, stage.network])).toEqual([
@@ -74,6 +80,7 @@ describe("roadmap seed", () => {
       milestones: 0,
       criteria: 0,
       operationMappings: 0,
+      targetsChanged: 0,
     });
     expect((await snapshot()).rows).toEqual(before);
   });
@@ -84,7 +91,10 @@ describe("roadmap seed", () => {
       .update(stages)
       .set({ declaredStatus: "complete", updatedBy: "0xteam" })
       .where(eq(stages.number, 2));
-    await db.update(criteria).set({ target: 90 }).where(eq(criteria.key, "sync_group"));
+    await db
+      .update(criteria)
+      .set({ windowDays: 14, minSamples: 50, version: 2 })
+      .where(eq(criteria.key, "sync_group"));
     await db.execute(
       sql`update milestones set status = 'done', evidence_url = 'https://example.org/pr/1' where key = 's2-load-testing'`,
     );
@@ -94,9 +104,59 @@ describe("roadmap seed", () => {
     const [stage] = await db.select().from(stages).where(eq(stages.number, 2));
     expect(stage?.declaredStatus).toBe("complete");
     const [criterion] = await db.select().from(criteria).where(eq(criteria.key, "sync_group"));
-    expect(criterion?.target).toBe(90);
+    expect(criterion).toMatchObject({ target: 100, windowDays: 14, minSamples: 50, version: 2 });
     const milestone = (await getMilestones(db, { stageNumber: 2 })).find((m) => m.key === "s2-load-testing");
     expect(milestone).toMatchObject({ status: "done", evidenceUrl: "https://example.org/pr/1" });
+  });
+
+  it("takes a target the published roadmap changed as a new version of its rule, keeping the verdicts judged by the old", async () => {
+    const db = test.handle.db;
+    // As if seeded from an older roadmap that published 500 ms, and judged by it.
+    await db.update(criteria).set({ target: 500 }).where(eq(criteria.key, "send_message"));
+    await db
+      .update(criterionVersions)
+      .set({ target: 500 })
+      .where(eq(criterionVersions.criterionKey, "send_message"));
+    const at = new Date("2026-11-01T00:00:00Z");
+    await db.insert(criterionEvaluations).values({
+      criterionKey: "send_message",
+      network: "testnet",
+      evaluatedAt: at,
+      status: "pass",
+      measured: 450,
+      target: 500,
+      unit: "ms",
+      windowStart: at,
+      windowEnd: at,
+      samples: 120,
+    });
+
+    expect(await seedDatabase(db, test.env)).toMatchObject({ targetsChanged: 1 });
+
+    const [criterion] = await db.select().from(criteria).where(eq(criteria.key, "send_message"));
+    expect(criterion).toMatchObject({ target: 400, comparator: "lt", version: 2 });
+    const versions = await db
+      .select()
+      .from(criterionVersions)
+      .where(eq(criterionVersions.criterionKey, "send_message"))
+      .orderBy(criterionVersions.version);
+    expect(versions.map((v) => [v.version, v.target, v.windowDays, v.setBy])).toEqual([
+      [1, 500, 7, null],
+      [2, 400, 7, null],
+    ]);
+    const [judged] = await db
+      .select()
+      .from(criterionEvaluations)
+      .where(eq(criterionEvaluations.criterionKey, "send_message"));
+    expect(judged).toMatchObject({ target: 500, measured: 450, criterionVersion: 1 });
+    const [audited] = await db.select().from(auditLog).where(eq(auditLog.entityKey, "send_message"));
+    expect(audited).toMatchObject({
+      actor: "published roadmap",
+      action: "criterion.target",
+      before: { target: 500, version: 1 },
+      after: { target: 400, version: 2 },
+    });
+    expect(await seedDatabase(db, test.env)).toMatchObject({ targetsChanged: 0 });
   });
 
   it("follows the environment for which networks are collected", async () => {

@@ -48,6 +48,11 @@ describe("a change in words", () => {
         row("criterion.update", "criterion", "sync_group", { version: 1 }, { windowDays: 14, version: 2 }),
       ),
     ).toBe("Target sync_group's rule changed (version 2)");
+    expect(
+      changeTitle(
+        row("criterion.target", "criterion", "sync_group", { target: 100 }, { target: 80, version: 3 }),
+      ),
+    ).toBe("Target sync_group changed by the published roadmap (version 3)");
   });
 
   it("words a rule's and a mapping's fields", () => {
