@@ -5,7 +5,9 @@ import { getChangelog } from "@/db/queries/changelog";
 
 export const metadata: Metadata = {
   title: "Changelog",
-  alternates: { types: { "application/atom+xml": "/changelog.xml" } },
+  alternates: {
+    types: { "application/atom+xml": "/changelog.xml", "application/rss+xml": "/changelog.rss" },
+  },
 };
 
 const PAGE = 50;
@@ -24,11 +26,15 @@ export default async function ChangelogPage({ searchParams }: Props) {
         <h1 className="font-semibold text-2xl">Changelog</h1>
         <p className="mt-1 max-w-3xl text-ink-muted">
           Every change the team makes on this dashboard (a stage's declared status, a milestone's status and
-          evidence, incidents and their updates, maintenance windows, ingest tokens), with the address that
-          signed in to make it, the time, and what each field was before. Nothing here can be edited or
-          removed.{" "}
+          evidence, incidents and their updates, maintenance windows, targets' rules, the QA operation map,
+          ingest tokens), with the address that signed in to make it, the time, and what each field was
+          before. Nothing here can be edited or removed.{" "}
           <a href="/changelog.xml" className="text-accent underline underline-offset-2">
             Atom feed
+          </a>{" "}
+          ·{" "}
+          <a href="/changelog.rss" className="text-accent underline underline-offset-2">
+            RSS
           </a>
         </p>
       </div>

@@ -6,8 +6,15 @@ import { changeHref, changeTitle, fieldChanges } from "@/lib/changelog/describe"
 
 const ENTRIES = 50;
 
-/** `GET /changelog.xml`: the latest team changes as an Atom feed, each with its signer. */
-export async function changelogFeed(request: Request, db: Db): Promise<Response> {
+/**
+ * `GET /changelog.xml`: the latest team changes as an Atom feed, each with its signer; `/changelog.rss`
+ * the same as RSS 2.0 (whose authors need an email: the signer is in each item's text).
+ */
+export async function changelogFeed(
+  request: Request,
+  db: Db,
+  format: "atom" | "rss" = "atom",
+): Promise<Response> {
   const origin = new URL(request.url).origin;
   const entries = await getChangelog(db, { limit: ENTRIES });
   const feed = new Feed({
@@ -15,7 +22,7 @@ export async function changelogFeed(request: Request, db: Db): Promise<Response>
     description: "Every change the team makes to stage and milestone status, with who made it.",
     id: `${origin}/changelog`,
     link: `${origin}/changelog`,
-    feedLinks: { atom: `${origin}/changelog.xml` },
+    feedLinks: { atom: `${origin}/changelog.xml`, rss: `${origin}/changelog.rss` },
     updated: entries[0]?.at ?? new Date(0),
     copyright: "Public data",
   });
@@ -35,7 +42,7 @@ export async function changelogFeed(request: Request, db: Db): Promise<Response>
       author: [{ name: entry.actor }],
     });
   }
-  return atom(feed);
+  return format === "rss" ? rss(feed) : atom(feed);
 }
 
 /** `GET /incidents.xml`: every network's incidents as an Atom feed, an entry per incident, updated with it. */
@@ -72,6 +79,11 @@ export async function incidentsFeed(request: Request, db: Db): Promise<Response>
   }
   return atom(feed);
 }
+
+const rss = (feed: Feed) =>
+  new Response(feed.rss2(), {
+    headers: { "content-type": "application/rss+xml; charset=utf-8", "cache-control": "public, max-age=60" },
+  });
 
 const atom = (feed: Feed) =>
   new Response(feed.atom1(), {

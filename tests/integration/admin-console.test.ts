@@ -327,4 +327,18 @@ describe("team changes", () => {
       "status: open → done; evidence: none → https://github.com/xmtp/qa/runs/1",
     );
   });
+
+  it("lists the same changes as valid RSS 2.0, each naming its signer", async () => {
+    const response = await changelogFeed(new Request(`${SITE}/changelog.rss`), test.handle.db, "rss");
+    expect(response.headers.get("content-type")).toBe("application/rss+xml; charset=utf-8");
+    const feed = parseFeed(await response.text());
+    expect(feed.meta.type).toBe("rss");
+    expect(feed.items.map((item) => item.title)).toEqual([
+      "Stage 3 marked in progress",
+      "Milestone s2-qa-suite marked done",
+      "Milestone s1-funding-portal marked in progress",
+    ]);
+    expect(feed.items[1]?.url).toBe(`${SITE}/stages/2`);
+    expect(feed.items[1]?.description).toContain(`By ${team.address}.`);
+  });
 });
