@@ -10,8 +10,9 @@ export const MIGRATIONS_DIR = resolve(process.cwd(), "db/migrations");
 // Any fixed key: serialises migrations when several app instances start at once.
 const MIGRATION_LOCK_KEY = 0x786d7470; // "xmtp"
 
-export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
-  const config = { migrationsFolder: MIGRATIONS_DIR };
+/** Applies the migrations not applied yet (those of `folder`: a test can stop at an earlier one). */
+export async function migrateDatabase(handle: DatabaseHandle, folder = MIGRATIONS_DIR): Promise<void> {
+  const config = { migrationsFolder: folder };
   if (handle.driver === "pglite") {
     await migratePglite(drizzlePglite({ client: handle.client }), config);
     return;

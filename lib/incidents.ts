@@ -8,11 +8,21 @@ export const INCIDENT_STATUSES = ["investigating", "identified", "monitoring", "
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 
 const title = z.string().trim().min(1).max(200);
-const nodeId = z.number().int().positive().max(2_147_483_647).nullable();
+const nodeId = z.number().int().positive().max(2_147_483_647);
+
+/** The most nodes one incident names; more is the whole network. */
+export const MAX_INCIDENT_NODES = 100;
 
 /** A maintenance window as the team announces it: it must end after it starts. */
 export const maintenanceInput = z
-  .object({ network: z.string(), nodeId, title, startsAt: z.date(), endsAt: z.date(), announcedAt: z.date() })
+  .object({
+    network: z.string(),
+    nodeId: nodeId.nullable(),
+    title,
+    startsAt: z.date(),
+    endsAt: z.date(),
+    announcedAt: z.date(),
+  })
   .refine((window) => window.startsAt < window.endsAt, "a maintenance window must end after it starts");
 export type MaintenanceInput = z.infer<typeof maintenanceInput>;
 
@@ -20,7 +30,7 @@ export type MaintenanceInput = z.infer<typeof maintenanceInput>;
 export const incidentInput = z
   .object({
     network: z.string(),
-    nodeId,
+    nodeIds: z.array(nodeId).max(MAX_INCIDENT_NODES).default([]),
     title,
     body: z.string().max(20_000).default(""),
     severity: z.enum(INCIDENT_SEVERITIES),
@@ -38,7 +48,8 @@ export type IncidentInput = z.input<typeof incidentInput>;
 export type IncidentWithUpdates = {
   id: number;
   network: string;
-  nodeId: number | null;
+  /** The nodes it affects; none: the whole network. */
+  nodeIds: number[];
   title: string;
   /** What was said when it was recorded (the updates hold what followed). */
   body: string;
@@ -50,3 +61,14 @@ export type IncidentWithUpdates = {
   updatedAt: Date;
   updates: { incidentId: number; at: Date; status: IncidentStatus; body: string; createdBy: string }[];
 };
+
+/** "the whole network", "node 300", "nodes 100 and 300", "nodes 100, 200 and 300". */
+export function affectedText(nodeIds: readonly number[]): string {
+  if (nodeIds.length === 0) return "the whole network";
+  if (nodeIds.length === 1) return `node ${nodeIds[0]}`;
+  return `nodes ${nodeIds.slice(0, -1).join(", ")} and ${nodeIds.at(-1)}`;
+}
+
+/** Whether an incident on `nodeIds` (none: the whole network) bears on node `nodeId`. */
+export const affects = (nodeIds: readonly number[], nodeId: number) =>
+  nodeIds.length === 0 || nodeIds.includes(nodeId);

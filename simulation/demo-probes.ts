@@ -150,7 +150,7 @@ export function demoProbeBackfill(
     incidents: [
       {
         network,
-        nodeId: nodeOutage.nodeId,
+        nodeIds: [nodeOutage.nodeId],
         title: nodeOutage.title,
         body: "The node stopped answering after an upgrade and was rolled back.",
         severity: "major",

@@ -8,8 +8,14 @@ const button = `${field} self-start font-medium text-ink`;
 /** A `datetime-local` value read as UTC (the labels say so), as ISO 8601; empty is none. */
 const utc = (value: FormDataEntryValue | null) => (value ? `${String(value)}:00Z` : null);
 const optionalNode = (value: FormDataEntryValue | null) => (value ? Number(value) : null);
+/** "100, 300" as [100, 300]; a word that is no number is sent as typed, for the server to name. */
+const nodeList = (value: FormDataEntryValue | null) =>
+  String(value ?? "")
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((word) => (/^\d+$/.test(word) ? Number(word) : word));
 
-function Where({ networks }: { networks: { key: string; name: string }[] }) {
+function Where({ networks, many = false }: { networks: { key: string; name: string }[]; many?: boolean }) {
   return (
     <>
       <label className={label}>
@@ -22,10 +28,17 @@ function Where({ networks }: { networks: { key: string; name: string }[] }) {
           ))}
         </select>
       </label>
-      <label className={label}>
-        Node id (empty: every node)
-        <input name="nodeId" type="number" min={1} className={`${field} w-32`} />
-      </label>
+      {many ? (
+        <label className={label}>
+          Node ids, comma-separated (empty: every node)
+          <input name="nodeIds" inputMode="numeric" placeholder="100, 300" className={`${field} w-48`} />
+        </label>
+      ) : (
+        <label className={label}>
+          Node id (empty: every node)
+          <input name="nodeId" type="number" min={1} className={`${field} w-32`} />
+        </label>
+      )}
     </>
   );
 }
@@ -42,7 +55,7 @@ function NewIncident({ networks }: { networks: { key: string; name: string }[] }
       onSubmit={(event) =>
         save(event, (form) => ({
           network: form.get("network"),
-          nodeId: optionalNode(form.get("nodeId")),
+          nodeIds: nodeList(form.get("nodeIds")),
           title: form.get("title"),
           severity: form.get("severity"),
           status: form.get("status"),
@@ -52,7 +65,7 @@ function NewIncident({ networks }: { networks: { key: string; name: string }[] }
       }
     >
       <div className="flex flex-wrap items-end gap-3">
-        <Where networks={networks} />
+        <Where networks={networks} many />
         <label className={label}>
           Severity
           <select name="severity" className={field}>

@@ -1,6 +1,8 @@
 import { Markdown } from "@/components/ui/markdown";
 import { formatUtc } from "@/lib/format";
-import type { IncidentWithUpdates } from "@/lib/incidents";
+import { affectedText, type IncidentWithUpdates } from "@/lib/incidents";
+
+const capital = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
 
 const SEVERITY_TONE = {
   minor: "text-status-degraded",
@@ -37,7 +39,7 @@ export function IncidentList({
             <span className="text-xs">{STATUS_WORDS[incident.status]}</span>
           </p>
           <p className="text-ink-muted text-xs">
-            {incident.nodeId === null ? "The whole network" : `Node ${incident.nodeId}`}
+            {capital(affectedText(incident.nodeIds))}
             {showNetwork ? ` · ${incident.network}` : ""} · since {formatUtc(incident.startedAt)}
             {incident.resolvedAt ? `, resolved ${formatUtc(incident.resolvedAt)}` : ", not resolved yet"}
           </p>

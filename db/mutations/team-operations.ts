@@ -6,7 +6,8 @@ import { auditLog, incidents, incidentUpdates, maintenanceWindows } from "../sch
 type By = { actor: string; at: Date };
 export type NewIncident = {
   network: string;
-  nodeId: number | null;
+  /** None: the whole network. */
+  nodeIds: number[];
   title: string;
   severity: IncidentSeverity;
   status: IncidentStatus;
@@ -49,7 +50,7 @@ export async function openIncident(db: Db, incident: NewIncident, { actor, at }:
         title: incident.title,
         severity: incident.severity,
         status: incident.status,
-        nodeId: incident.nodeId,
+        nodeIds: incident.nodeIds,
         startedAt: iso(incident.startedAt),
         resolvedAt: iso(incident.resolvedAt),
       },

@@ -4,6 +4,10 @@ import type { IncidentWithUpdates } from "@/lib/incidents";
 import type { Db } from "../client";
 import { incidents, incidentUpdates, maintenanceWindows } from "../schema";
 
+/** An incident that names node `nodeId`, or none (the whole network). */
+export const affectsNode = (nodeId: number) =>
+  sql`(${nodeId} = any(${incidents.nodeIds}) or cardinality(${incidents.nodeIds}) = 0)`;
+
 /**
  * A network's incidents, open ones first then newest, with their updates oldest first; with
  * `nodeId`, those of that node and those of the whole network. `since` leaves out incidents
@@ -17,7 +21,7 @@ export async function getIncidents(
     .select({
       id: incidents.id,
       network: incidents.network,
-      nodeId: incidents.nodeId,
+      nodeIds: incidents.nodeIds,
       title: incidents.title,
       body: incidents.body,
       severity: incidents.severity,
@@ -31,7 +35,7 @@ export async function getIncidents(
     .where(
       and(
         network === undefined ? undefined : eq(incidents.network, network),
-        nodeId === undefined ? undefined : or(eq(incidents.nodeId, nodeId), isNull(incidents.nodeId)),
+        nodeId === undefined ? undefined : affectsNode(nodeId),
         since === undefined ? undefined : or(isNull(incidents.resolvedAt), gt(incidents.resolvedAt, since)),
       ),
     )
@@ -91,7 +95,7 @@ export async function getChartAnnotations(
     db
       .select({
         id: incidents.id,
-        nodeId: incidents.nodeId,
+        nodeIds: incidents.nodeIds,
         title: incidents.title,
         severity: incidents.severity,
         from: incidents.startedAt,
@@ -103,7 +107,7 @@ export async function getChartAnnotations(
           eq(incidents.network, network),
           lt(incidents.startedAt, to),
           or(isNull(incidents.resolvedAt), gt(incidents.resolvedAt, from)),
-          nodeId === undefined ? undefined : or(eq(incidents.nodeId, nodeId), isNull(incidents.nodeId)),
+          nodeId === undefined ? undefined : affectsNode(nodeId),
         ),
       )
       .orderBy(asc(incidents.startedAt), asc(incidents.id))
@@ -137,9 +141,10 @@ export async function getChartAnnotations(
       from: row.from.toISOString(),
       to: row.to?.toISOString() ?? null,
     })),
-    ...maintenanceRows.map((row) => ({
+    ...maintenanceRows.map(({ nodeId: node, ...row }) => ({
       kind: "maintenance" as const,
       ...row,
+      nodeIds: node === null ? [] : [node],
       severity: null,
       from: row.from.toISOString(),
       to: row.to.toISOString(),

@@ -22,6 +22,7 @@ import {
   regionLatencyRollups,
   uptimeRollups,
 } from "../schema";
+import { affectsNode } from "./incidents";
 
 type RollupTable = typeof uptimeRollups | typeof regionLatencyRollups;
 
@@ -123,13 +124,7 @@ export async function dayBarsForNode(
         count: sql<number>`count(*)::int`,
       })
       .from(incidents)
-      .where(
-        and(
-          eq(incidents.network, network),
-          sql`(${incidents.nodeId} = ${nodeId} or ${incidents.nodeId} is null)`,
-          gte(incidents.startedAt, from),
-        ),
-      )
+      .where(and(eq(incidents.network, network), affectsNode(nodeId), gte(incidents.startedAt, from)))
       .groupBy(sql`1`),
   ]);
   return dayBars(

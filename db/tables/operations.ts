@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigint, boolean, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { INCIDENT_SEVERITIES, INCIDENT_STATUSES } from "@/lib/incidents";
 import { networkRef } from "./networks";
@@ -7,7 +8,8 @@ export const incidents = pgTable(
   {
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
     network: networkRef(),
-    nodeId: integer("node_id"), // null: the whole network
+    // The nodes it affects; none: the whole network.
+    nodeIds: integer("node_ids").array().notNull().default(sql`'{}'::integer[]`),
     title: text("title").notNull(),
     body: text("body").notNull().default(""),
     severity: text("severity", { enum: INCIDENT_SEVERITIES }).notNull(),
@@ -18,10 +20,7 @@ export const incidents = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index("incidents_window_idx").on(t.network, t.startedAt),
-    index("incidents_node_idx").on(t.network, t.nodeId),
-  ],
+  (t) => [index("incidents_window_idx").on(t.network, t.startedAt)],
 );
 
 /** What the team said of an incident as it went: each update in markdown, with the status it set. */

@@ -1,3 +1,5 @@
+import { affectedText } from "@/lib/incidents";
+
 /** What one audit row says, in words: the page's and the feed's reading of it. */
 export type ChangeRow = {
   id: number;
@@ -34,6 +36,7 @@ const FIELD_WORDS: Record<string, string> = {
   startsAt: "starts",
   endsAt: "ends",
   nodeId: "node",
+  nodeIds: "nodes",
   severity: "severity",
   title: "title",
   windowDays: "window (days)",
@@ -68,13 +71,15 @@ const valueText = (field: string, value: unknown) =>
     ? "none"
     : TIME_FIELDS.has(field)
       ? timeText(value)
-      : Array.isArray(value)
-        ? value.join(", ")
-        : field === "nodeId"
-          ? `node ${value}`
-          : field === "status" || field === "declaredStatus"
-            ? (STATUS_WORDS[String(value)] ?? String(value))
-            : String(value);
+      : field === "nodeIds" && Array.isArray(value)
+        ? affectedText(value)
+        : Array.isArray(value)
+          ? value.join(", ")
+          : field === "nodeId"
+            ? `node ${value}`
+            : field === "status" || field === "declaredStatus"
+              ? (STATUS_WORDS[String(value)] ?? String(value))
+              : String(value);
 
 /** Each field the change touched, before and after, in the order it was stored. */
 export function fieldChanges(row: Pick<ChangeRow, "before" | "after">): FieldChange[] {

@@ -1,12 +1,13 @@
 import { formatUtc } from "@/lib/format";
+import { affectedText } from "@/lib/incidents";
 
 /** An incident or a maintenance window, as the charts it falls on mark it. */
 export type ChartAnnotation = {
   kind: "incident" | "maintenance";
   id: number;
   title: string;
-  /** null: the whole network. */
-  nodeId: number | null;
+  /** The nodes it bears on; none: the whole network. */
+  nodeIds: number[];
   severity: string | null;
   from: string;
   /** null: not over yet. */
@@ -60,7 +61,7 @@ export function annotationSpans(
 export function annotationText(annotation: ChartAnnotation): string {
   const what =
     annotation.kind === "incident" ? `${capital(annotation.severity ?? "")} incident` : "Maintenance";
-  const where = annotation.nodeId === null ? "the whole network" : `node ${annotation.nodeId}`;
+  const where = affectedText(annotation.nodeIds);
   const until = annotation.to === null ? ", not over yet" : ` to ${formatUtc(new Date(annotation.to))}`;
   return `${what.trim()} "${annotation.title}" on ${where}, ${formatUtc(new Date(annotation.from))}${until}`;
 }

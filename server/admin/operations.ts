@@ -3,19 +3,25 @@ import { knownNodeIds } from "@/db/mutations/probes";
 import { recomputeRollups } from "@/db/mutations/rollups";
 import { addIncidentUpdate, announceMaintenanceWindow, openIncident } from "@/db/mutations/team-operations";
 import { NETWORK_KEYS } from "@/lib/env";
-import { INCIDENT_SEVERITIES, INCIDENT_STATUSES } from "@/lib/incidents";
+import { INCIDENT_SEVERITIES, INCIDENT_STATUSES, MAX_INCIDENT_NODES } from "@/lib/incidents";
 import { type AdminContext, adminError, adminJson, authorised } from "./http";
 
 const instant = z.iso
   .datetime({ offset: true, message: "must be an ISO 8601 time with its offset" })
   .transform((text) => new Date(text));
 const markdown = z.string().trim().max(20_000);
-const nodeId = z.number().int().positive().max(2_147_483_647).nullable().optional();
+const node = z.number().int().positive().max(2_147_483_647);
+const nodeId = node.nullable().optional();
+const nodeIds = z
+  .array(node)
+  .max(MAX_INCIDENT_NODES, `name at most ${MAX_INCIDENT_NODES} nodes; more is the whole network (none)`)
+  .refine((ids) => new Set(ids).size === ids.length, "names a node twice")
+  .optional();
 
 const incidentBody = z
   .object({
     network: z.enum(NETWORK_KEYS),
-    nodeId,
+    nodeIds,
     title: z.string().trim().min(1).max(200),
     severity: z.enum(INCIDENT_SEVERITIES),
     status: z.enum(INCIDENT_STATUSES),
@@ -48,26 +54,34 @@ const maintenanceBody = z
   .strict()
   .refine((one) => one.endsAt > one.startsAt, { path: ["endsAt"], message: "must be after startsAt" });
 
-/** A network the dashboard collects, and a node of it when one is named: else the 400 saying which is unknown. */
-async function unknownTarget({ db, env }: AdminContext, network: string, node: number | null | undefined) {
+/** A network the dashboard collects, and nodes of it where named: else the 400 saying which is unknown. */
+async function unknownTarget(
+  { db, env }: AdminContext,
+  network: string,
+  named: readonly number[],
+  field = "nodeId",
+) {
   if (!env.XMTP_NETWORKS.includes(network as never))
     return adminError(400, "invalid_body", `network: ${network} is not one this dashboard collects`);
-  if (node && !(await knownNodeIds(db, network, [node])).has(node))
-    return adminError(400, "invalid_body", `nodeId: there is no node ${node} on ${network}`);
+  const known = named.length ? await knownNodeIds(db, network, [...named]) : new Set<number>();
+  const unknown = named.filter((id) => !known.has(id));
+  if (unknown.length)
+    return adminError(400, "invalid_body", `${field}: there is no node ${unknown.join(", ")} on ${network}`);
   return null;
 }
 
-/** `POST /api/admin/incidents`: an incident on a network or one node, with its first update. */
+/** `POST /api/admin/incidents`: an incident on a network or some of its nodes, with its first update. */
 export async function postIncident(request: Request, context: AdminContext) {
   const asked = await authorised(request, context, incidentBody);
   if ("response" in asked) return asked.response;
   const { data } = asked;
-  const refused = await unknownTarget(context, data.network, data.nodeId);
+  const named = [...(data.nodeIds ?? [])].sort((a, b) => a - b);
+  const refused = await unknownTarget(context, data.network, named, "nodeIds");
   if (refused) return refused;
   const status = data.resolvedAt ? "resolved" : data.status;
   const { id } = await openIncident(
     context.db,
-    { ...data, status, nodeId: data.nodeId ?? null, resolvedAt: data.resolvedAt ?? null },
+    { ...data, status, nodeIds: named, resolvedAt: data.resolvedAt ?? null },
     { actor: asked.actor, at: context.now },
   );
   return adminJson({ id }, 201);
@@ -102,7 +116,7 @@ export async function postMaintenance(request: Request, context: AdminContext) {
   const asked = await authorised(request, context, maintenanceBody);
   if ("response" in asked) return asked.response;
   const { data } = asked;
-  const refused = await unknownTarget(context, data.network, data.nodeId);
+  const refused = await unknownTarget(context, data.network, data.nodeId ? [data.nodeId] : []);
   if (refused) return refused;
   const { id } = await announceMaintenanceWindow(
     context.db,

@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { getChangelog } from "@/db/queries/changelog";
 import { getIncidents } from "@/db/queries/incidents";
 import { changeHref, changeTitle, fieldChanges } from "@/lib/changelog/describe";
+import { affectedText } from "@/lib/incidents";
 
 const ENTRIES = 50;
 
@@ -60,9 +61,9 @@ export async function incidentsFeed(request: Request, db: Db): Promise<Response>
   });
   for (const incident of incidents) {
     const where =
-      incident.nodeId === null
+      incident.nodeIds.length === 0
         ? `the whole ${incident.network} network`
-        : `node ${incident.nodeId} on ${incident.network}`;
+        : `${affectedText(incident.nodeIds)} on ${incident.network}`;
     const updates = incident.updates.map(
       (update) => `${update.at.toISOString()} ${update.status}: ${update.body}`,
     );

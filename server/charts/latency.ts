@@ -44,7 +44,7 @@ export async function latencyView(
     region: region ?? null,
     sdk: sdk ?? null,
     options,
-    annotations: annotations.filter((one) => one.nodeId === null),
+    annotations: annotations.filter((one) => one.nodeIds.length === 0),
     operations: latency.map((row, index) => {
       const { points, overall, summaryResults } = series[index] as (typeof series)[number];
       return {

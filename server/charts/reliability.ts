@@ -114,7 +114,7 @@ export async function reliabilityView(
     },
     days,
     annotations: annotations.filter(
-      (one) => one.nodeId === null || canonical.some((node) => node.nodeId === one.nodeId),
+      (one) => one.nodeIds.length === 0 || canonical.some((node) => one.nodeIds.includes(node.nodeId)),
     ),
     availability: {
       criterion: criterion("node_reliability"),

@@ -78,7 +78,7 @@ test.describe("team console", () => {
     const title = `Sync stalled ${Date.now()}`;
     const started = new Date(Date.now() - 3_600_000).toISOString().slice(0, 16);
     const incident = page.getByRole("form", { name: "New incident" });
-    await incident.getByLabel("Node id").fill("300");
+    await incident.getByLabel(/^Node ids/).fill("300, 500");
     await incident.getByLabel("Severity").selectOption("major");
     await incident.getByLabel("Started (UTC)").fill(started);
     await incident.getByLabel("Title").fill(title);
@@ -113,8 +113,12 @@ test.describe("team console", () => {
     );
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 
-    await page.goto("/nodes/300");
-    await expect(page.getByTestId("incident").filter({ hasText: title })).toBeVisible();
+    for (const node of [300, 500]) {
+      await page.goto(`/nodes/${node}`);
+      await expect(page.getByTestId("incident").filter({ hasText: title })).toContainText(
+        "Nodes 300 and 500",
+      );
+    }
     await page.goto("/incidents");
     await expect(page.getByTestId("incident").filter({ hasText: title })).toContainText(E2E_WALLET.address);
     await page.goto("/changelog");

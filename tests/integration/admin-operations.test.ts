@@ -1,4 +1,5 @@
 import { parseFeed } from "@rowanmanning/feed-parser";
+import { eq } from "drizzle-orm";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { createSiweMessage } from "viem/siwe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -136,7 +137,7 @@ describe("incidents", () => {
     const opened = await postIncident(
       post("/api/admin/incidents", {
         network: "testnet",
-        nodeId: 200,
+        nodeIds: [200],
         title: "Node 200 unreachable",
         severity: "major",
         status: "investigating",
@@ -196,7 +197,63 @@ describe("incidents", () => {
       context(),
     );
     expect(bad.status).toBe(400);
+    const incident = {
+      network: "testnet",
+      title: "Two nodes",
+      severity: "minor",
+      status: "investigating",
+      startedAt: new Date(T).toISOString(),
+      body: "x",
+    };
+    for (const [nodeIds, message] of [
+      [[200, 999], /nodeIds: there is no node 999 on testnet/],
+      [[200, 200], /names a node twice/],
+      [Array.from({ length: 101 }, (_, i) => i + 1), /at most 100 nodes/],
+      [["node 200"], /nodeIds/],
+    ] as const) {
+      const refused = await postIncident(post("/api/admin/incidents", { ...incident, nodeIds }), context());
+      expect(refused.status).toBe(400);
+      expect(JSON.stringify(await refused.json())).toMatch(message);
+    }
+    // The single node field of a maintenance window is no incident's.
+    const single = await postIncident(post("/api/admin/incidents", { ...incident, nodeId: 200 }), context());
+    expect(single.status).toBe(400);
     expect(await count()).toEqual(stored);
+  });
+
+  it("may name several nodes: each node's page and day bars count it, the feed says which", async () => {
+    await insertNodes(test.handle.db, "testnet", [{ nodeId: 201 }, { nodeId: 202 }]);
+    const opened = await postIncident(
+      post("/api/admin/incidents", {
+        network: "testnet",
+        nodeIds: [202, 201],
+        title: "Two nodes behind",
+        severity: "minor",
+        status: "investigating",
+        startedAt: new Date(T + 5 * MIN).toISOString(),
+        body: "Both fell behind after the same release.",
+      }),
+      context(),
+    );
+    expect(opened.status, await opened.clone().text()).toBe(201);
+    const { id: both } = await opened.json();
+    for (const nodeId of [201, 202]) {
+      const listed = await getIncidents(test.handle.db, { network: "testnet", nodeId, limit: 5 });
+      expect(listed.find((one) => one.id === both)?.nodeIds).toEqual([201, 202]);
+    }
+    const [elsewhere] = await getIncidents(test.handle.db, { network: "testnet", nodeId: 200, limit: 5 });
+    expect(elsewhere?.id).not.toBe(both);
+    const [audited] = await test.handle.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityKey, String(both)));
+    expect(audited?.after).toMatchObject({ nodeIds: [201, 202] });
+    const feed = parseFeed(
+      await (await incidentsFeed(new Request(`${SITE}/incidents.xml`), test.handle.db)).text(),
+    );
+    expect(feed.items.find((item) => item.title?.startsWith("Two nodes behind"))?.description).toContain(
+      "Affects nodes 201 and 202 on testnet",
+    );
   });
 });
 

@@ -15,12 +15,12 @@ const ago = (days: number) => new Date(now.getTime() - days * DAY);
 const by = { actor: "0xteam", at: ago(40) };
 let test: TestDatabase;
 
-const incident = (title: string, nodeId: number | null, startedAt: Date, resolvedAt: Date | null) =>
+const incident = (title: string, nodeIds: number[], startedAt: Date, resolvedAt: Date | null) =>
   openIncident(
     test.handle.db,
     {
       network: "testnet",
-      nodeId,
+      nodeIds,
       title,
       severity: "major",
       status: resolvedAt ? "resolved" : "investigating",
@@ -46,10 +46,11 @@ beforeAll(async () => {
     { nodeId: 200 },
     { nodeId: 300, isCanonical: false },
   ]);
-  await incident("Network-wide sync stall", null, ago(3), null); // not over yet
-  await incident("Node 200 unreachable", 200, ago(5), ago(4));
-  await incident("Node 300 slow", 300, ago(2), ago(1)); // not canonical
-  await incident("Long ago", 100, ago(40), ago(35)); // resolved before the 30 days
+  await incident("Network-wide sync stall", [], ago(3), null); // not over yet
+  await incident("Node 200 unreachable", [200], ago(5), ago(4));
+  await incident("Node 300 slow", [300], ago(2), ago(1)); // not canonical
+  await incident("Nodes 100 and 300 lagging", [100, 300], ago(1.5), ago(1.4));
+  await incident("Long ago", [100], ago(40), ago(35)); // resolved before the 30 days
   await maintenance("Disk replacement", 100, ago(6), ago(5.9));
   await maintenance(
     "Next week's upgrade",
@@ -69,11 +70,12 @@ describe("chart annotations", () => {
       from: ago(30),
       to: now,
     });
-    expect(annotations.map((one) => [one.kind, one.title, one.nodeId, one.to === null])).toEqual([
-      ["maintenance", "Disk replacement", 100, false],
-      ["incident", "Node 200 unreachable", 200, false],
-      ["incident", "Network-wide sync stall", null, true],
-      ["incident", "Node 300 slow", 300, false],
+    expect(annotations.map((one) => [one.kind, one.title, one.nodeIds, one.to === null])).toEqual([
+      ["maintenance", "Disk replacement", [100], false],
+      ["incident", "Node 200 unreachable", [200], false],
+      ["incident", "Network-wide sync stall", [], true],
+      ["incident", "Node 300 slow", [300], false],
+      ["incident", "Nodes 100 and 300 lagging", [100, 300], false],
     ]);
     expect(annotations[1]).toMatchObject({
       severity: "major",
@@ -116,6 +118,7 @@ describe("chart annotations", () => {
       "Disk replacement",
       "Node 200 unreachable",
       "Network-wide sync stall",
+      "Nodes 100 and 300 lagging",
     ]);
   });
 });

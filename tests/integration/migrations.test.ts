@@ -1,6 +1,10 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrateDatabase } from "@/db/migrate";
+import { openDatabase } from "@/db/client";
+import { MIGRATIONS_DIR, migrateDatabase } from "@/db/migrate";
 import { ensureProbePartitions } from "@/db/mutations/partitions";
 import { createTestDatabase, TEST_DRIVER, type TestDatabase } from "../support/test-db";
 
@@ -124,5 +128,39 @@ describe("daily partitions of raw probes", () => {
     expect(
       await ensureProbePartitions(test.handle.db, { now: new Date("2026-03-02T12:00:00Z"), daysAhead: 1 }),
     ).toBe(0);
+  });
+});
+
+describe("upgrading a database migrated before incidents named several nodes", () => {
+  it("gives each incident of one node that node, and one of none the whole network", async () => {
+    const old = mkdtempSync(join(tmpdir(), "migrations-"));
+    cpSync(MIGRATIONS_DIR, old, { recursive: true });
+    const journal = JSON.parse(readFileSync(join(old, "meta/_journal.json"), "utf8"));
+    const upgrade = journal.entries.findIndex(
+      (entry: { tag: string }) => entry.tag === "0013_incident_nodes",
+    );
+    journal.entries = journal.entries.slice(0, upgrade);
+    writeFileSync(join(old, "meta/_journal.json"), JSON.stringify(journal));
+    const handle = await openDatabase({ pgliteDir: "memory://" });
+    try {
+      await migrateDatabase(handle, old);
+      await handle.db.execute(
+        sql`insert into networks (key, name, chain_id, position) values ('testnet', 'Testnet', 84532, 0)`,
+      );
+      await handle.db.execute(sql`insert into incidents (network, node_id, title, severity, status, started_at, created_by)
+        values ('testnet', 200, 'one node', 'minor', 'resolved', now(), '0xteam'),
+               ('testnet', null, 'whole network', 'minor', 'resolved', now(), '0xteam')`);
+      await migrateDatabase(handle);
+      const rows = await handle.db.execute<{ title: string; node_ids: number[] }>(
+        sql`select title, node_ids from incidents order by id`,
+      );
+      expect(rows.rows).toEqual([
+        { title: "one node", node_ids: [200] },
+        { title: "whole network", node_ids: [] },
+      ]);
+    } finally {
+      await handle.close();
+      rmSync(old, { recursive: true, force: true });
+    }
   });
 });

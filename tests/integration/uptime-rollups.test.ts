@@ -238,7 +238,7 @@ describe("health read models", () => {
   it("give daily bars with incidents and the words a screen reader says", async () => {
     await db.insert(incidents).values({
       network: "testnet",
-      nodeId: 200,
+      nodeIds: [200],
       title: "node 200 unreachable",
       severity: "minor",
       status: "resolved",

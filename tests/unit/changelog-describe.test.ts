@@ -62,6 +62,12 @@ describe("a change in words", () => {
       { field: "window (days)", before: "7", after: "14" },
       { field: "rule version", before: "1", after: "2" },
     ]);
+    expect(fieldChanges({ before: null, after: { nodeIds: [300, 500] } })).toEqual([
+      { field: "nodes", before: null, after: "nodes 300 and 500" },
+    ]);
+    expect(fieldChanges({ before: null, after: { nodeIds: [] } })).toEqual([
+      { field: "nodes", before: null, after: "the whole network" },
+    ]);
     expect(fieldChanges({ before: { metricKey: "sync_group" }, after: { metricKey: null } })).toEqual([
       { field: "target", before: "sync_group", after: "none" },
     ]);

@@ -13,7 +13,7 @@ const incident = (from: string, to: string | null, id = 1): ChartAnnotation => (
   kind: "incident",
   id,
   title: "Sync stalled",
-  nodeId: 300,
+  nodeIds: [300],
   severity: "major",
   from,
   to,
@@ -61,6 +61,9 @@ describe("annotations on a chart's buckets", () => {
   });
 
   it("say what, where and when in words", () => {
+    expect(annotationText({ ...incident(at(1), at(2)), nodeIds: [100, 200, 300] })).toContain(
+      "on nodes 100, 200 and 300,",
+    );
     expect(annotationText(incident(at(1, 10), at(2, 3)))).toBe(
       'Major incident "Sync stalled" on node 300, 2026-12-02 10:00 UTC to 2026-12-03 03:00 UTC',
     );
@@ -68,7 +71,7 @@ describe("annotations on a chart's buckets", () => {
       annotationText({
         ...incident(at(1), null),
         kind: "maintenance",
-        nodeId: null,
+        nodeIds: [],
         severity: null,
         title: "Upgrade",
       }),

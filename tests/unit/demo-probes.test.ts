@@ -87,7 +87,7 @@ describe("the demo's probe history", () => {
     const backfill = demoProbeBackfill("local", now, { degradedMs: 500 });
     const [window] = backfill.maintenance;
     expect(window && window.announcedAt < window.startsAt).toBe(true);
-    expect(backfill.incidents).toMatchObject([{ nodeId: 300, status: "resolved" }]);
+    expect(backfill.incidents).toMatchObject([{ nodeIds: [300], status: "resolved" }]);
     expect(backfill.regions).toEqual(DEMO_REGIONS);
   });
 });
