@@ -1,6 +1,6 @@
 import { annotationText, type ChartAnnotation } from "@/lib/charts/annotations";
 
-/** The incidents and maintenance windows a chart marks, in words: what the shading means, without colour. */
+/** The incidents and maintenance windows a chart marks, numbered as its marks are, in words: what the shading means, without colour. */
 export function AnnotationList({
   annotations,
   label = "Marked on the chart",
@@ -10,14 +10,16 @@ export function AnnotationList({
 }) {
   if (annotations.length === 0) return null;
   return (
-    <ul
+    <ol
       aria-label={label}
       data-testid="chart-annotations"
       className="mt-2 flex flex-col gap-1 text-ink-muted text-xs"
     >
-      {annotations.map((annotation) => (
-        <li key={`${annotation.kind}-${annotation.id}`}>{annotationText(annotation)}</li>
+      {annotations.map((annotation, index) => (
+        <li key={`${annotation.kind}-${annotation.id}`}>
+          <span className="font-medium text-ink">{index + 1}</span> {annotationText(annotation)}
+        </li>
       ))}
-    </ul>
+    </ol>
   );
 }

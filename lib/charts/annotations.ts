@@ -14,7 +14,7 @@ export type ChartAnnotation = {
   to: string | null;
 };
 
-/** Where an annotation is drawn: from the first bucket it touches to the last, by the buckets' keys. */
+/** Where an annotation is drawn: from the first bucket it touches to the last, by the buckets' keys; its label is its number in the list. */
 export type AnnotationSpan = {
   key: string;
   kind: ChartAnnotation["kind"];
@@ -45,15 +45,15 @@ export function annotationSpans(
   const last = buckets.at(-1)?.start;
   if (first === undefined || last === undefined) return [];
   const end = last + size;
-  return annotations.flatMap((annotation) => {
+  return annotations.flatMap((annotation, index) => {
     const from = Date.parse(annotation.from);
     const to = annotation.to === null ? now : Date.parse(annotation.to);
     if (!(to > from) || to <= first || from >= end) return [];
     const x1 = buckets[bucketAt(buckets, Math.max(from, first))]?.key as string;
     const x2 = buckets[bucketAt(buckets, Math.min(to, end) - 1)]?.key as string;
-    return [
-      { key: `${annotation.kind}-${annotation.id}`, kind: annotation.kind, label: annotation.kind, x1, x2 },
-    ];
+    // Numbered as the list under the chart numbers them: short enough never to crowd at 360 px.
+    const label = String(index + 1);
+    return [{ key: `${annotation.kind}-${annotation.id}`, kind: annotation.kind, label, x1, x2 }];
   });
 }
 

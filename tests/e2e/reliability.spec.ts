@@ -102,8 +102,13 @@ test.describe("reliability", () => {
       'incident "Polar Relay unreachable after a failed upgrade" on node 300',
     );
     await expect(marked).toContainText('Maintenance "Nodeworks database migration" on node 200');
-    await expect(availability.locator(".recharts-wrapper > svg")).toContainText("incident");
-    await expect(availability.locator(".recharts-wrapper > svg")).toContainText("maintenance");
+    // Each mark on the chart is labelled with its number in that list.
+    await expect(marked.locator("li")).toHaveCount(2);
+    // Each a dashed line (it fits in one day) beside the target's, labelled with its number in that list.
+    const svg = availability.locator(".recharts-wrapper > svg");
+    await expect(svg.locator(".recharts-reference-line")).toHaveCount(3);
+    for (const number of ["1", "2"])
+      await expect(svg.locator("text").filter({ hasText: new RegExp(`^${number}$`) })).toHaveCount(1);
 
     const forks = page.getByTestId("reliability-forks");
     await expect(forks.locator(".recharts-wrapper > svg")).toContainText("target = 0%");

@@ -22,7 +22,7 @@ const incident = (from: string, to: string | null, id = 1): ChartAnnotation => (
 describe("annotations on a chart's buckets", () => {
   it("span from the bucket they start in to the bucket they end in", () => {
     expect(annotationSpans([incident(at(1, 10), at(2, 3))], days, DAY, now)).toEqual([
-      { key: "incident-1", kind: "incident", label: "incident", x1: "2026-12-02", x2: "2026-12-03" },
+      { key: "incident-1", kind: "incident", label: "1", x1: "2026-12-02", x2: "2026-12-03" },
     ]);
   });
 
@@ -46,9 +46,10 @@ describe("annotations on a chart's buckets", () => {
       DAY,
       now,
     );
-    expect(spans.map((span) => [span.key, span.x1, span.x2])).toEqual([
-      ["incident-1", "2026-12-01", "2026-12-02"],
-      ["incident-2", "2026-12-04", "2026-12-05"],
+    // Each keeps its number in the whole list, as the list under the chart shows it.
+    expect(spans.map((span) => [span.key, span.label, span.x1, span.x2])).toEqual([
+      ["incident-1", "1", "2026-12-01", "2026-12-02"],
+      ["incident-2", "2", "2026-12-04", "2026-12-05"],
     ]);
   });
 
