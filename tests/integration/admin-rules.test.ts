@@ -87,6 +87,14 @@ const keysOf = async (operation: string) =>
       .from(benchmarkResults)
       .where(eq(benchmarkResults.operation, operation))
   ).map((row) => row.metricKey);
+/** Each response refused with its status, its body naming the problem. */
+async function expectRefusals(refusals: readonly (readonly [Response, number, string])[]) {
+  for (const [response, status, words] of refusals) {
+    expect(response.status).toBe(status);
+    expect(JSON.stringify(await response.json())).toContain(words);
+  }
+}
+
 const auditCount = async () => (await test.handle.db.select().from(auditLog)).length;
 
 beforeAll(async () => {
@@ -224,10 +232,7 @@ describe("a criterion's window and minimum samples", () => {
         "own pages",
       ],
     ] as const;
-    for (const [response, status, words] of refusals) {
-      expect(response.status).toBe(status);
-      expect(JSON.stringify(await response.json())).toContain(words);
-    }
+    await expectRefusals(refusals);
     const [row] = await test.handle.db.select().from(criteria).where(eq(criteria.key, "sync_group"));
     expect(row).toMatchObject({ target: 100, comparator: "lt", windowDays: 14, minSamples: 500, version: 3 });
     expect(await auditCount()).toBe(audits);
@@ -307,10 +312,7 @@ describe("the QA operation map", () => {
         "own pages",
       ],
     ] as const;
-    for (const [response, status, words] of refusals) {
-      expect(response.status).toBe(status);
-      expect(JSON.stringify(await response.json())).toContain(words);
-    }
+    await expectRefusals(refusals);
     expect(await test.handle.db.select().from(operationMappings)).toEqual(mappings);
     expect(await auditCount()).toBe(audits);
   });
