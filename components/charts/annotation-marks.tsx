@@ -12,8 +12,9 @@ export function annotationMarks(spans: readonly AnnotationSpan[]) {
     const label = {
       value: span.label,
       position: "insideTopLeft" as const,
-      fontSize: 10,
-      fill: "var(--ink-muted)",
+      fontSize: 11,
+      fontWeight: 600,
+      fill: "var(--ink)",
     };
     return span.x1 === span.x2 ? (
       <ReferenceLine
