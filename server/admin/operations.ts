@@ -4,6 +4,7 @@ import { recomputeRollups } from "@/db/mutations/rollups";
 import { addIncidentUpdate, announceMaintenanceWindow, openIncident } from "@/db/mutations/team-operations";
 import { NETWORK_KEYS } from "@/lib/env";
 import { INCIDENT_SEVERITIES, INCIDENT_STATUSES, MAX_INCIDENT_NODES } from "@/lib/incidents";
+import { evaluateAll } from "@/server/jobs/evaluate";
 import { type AdminContext, adminError, adminJson, authorised } from "./http";
 
 const instant = z.iso
@@ -110,7 +111,8 @@ export async function postIncidentUpdate(request: Request, context: AdminContext
 
 /**
  * `POST /api/admin/maintenance`: a maintenance window announced now. Minutes inside it are left out
- * of availability; where it reaches into the past, the rollups it covers are recomputed at once.
+ * of availability; where it reaches into the past, the rollups it covers are recomputed and the
+ * network's availability target judged again at once.
  */
 export async function postMaintenance(request: Request, context: AdminContext) {
   const asked = await authorised(request, context, maintenanceBody);
@@ -123,11 +125,16 @@ export async function postMaintenance(request: Request, context: AdminContext) {
     { ...data, nodeId: data.nodeId ?? null },
     { actor: asked.actor, at: context.now },
   );
-  if (data.startsAt < context.now)
+  if (data.startsAt < context.now) {
     await recomputeRollups(context.db, data.network, {
       from: data.startsAt,
       to: new Date(Math.min(data.endsAt.getTime(), context.now.getTime())),
       now: context.now,
     });
+    await evaluateAll(context.db, {
+      now: context.now,
+      only: (spec) => spec.kind === "node_reliability" && spec.network === data.network,
+    });
+  }
   return adminJson({ id, announcedBeforeStart: data.startsAt > context.now }, 201);
 }

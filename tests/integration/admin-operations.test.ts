@@ -1,5 +1,5 @@
 import { parseFeed } from "@rowanmanning/feed-parser";
-import { eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { createSiweMessage } from "viem/siwe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,7 +9,7 @@ import { authenticateIngestToken } from "@/db/mutations/tokens";
 import { getIncidents } from "@/db/queries/incidents";
 import { getRegistryNode } from "@/db/queries/nodes";
 import { availabilityByNode } from "@/db/queries/uptime";
-import { auditLog, incidents, maintenanceWindows } from "@/db/schema";
+import { auditLog, criterionEvaluations, incidents, maintenanceWindows } from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
 import type { ProbeInput } from "@/lib/probe/record";
 import type { AdminContext } from "@/server/admin/http";
@@ -18,6 +18,7 @@ import { postIncident, postIncidentUpdate, postMaintenance } from "@/server/admi
 import { postNonce, postSession } from "@/server/admin/sign-in";
 import { postToken, postTokenRevoke } from "@/server/admin/tokens";
 import { incidentsFeed } from "@/server/changelog/feed";
+import { evaluateAll } from "@/server/jobs/evaluate";
 import { insertNodes } from "../support/nodes";
 import { createTestDatabase, type TestDatabase } from "../support/test-db";
 
@@ -78,11 +79,22 @@ beforeAll(async () => {
 afterAll(() => test?.drop());
 
 const window = { from: new Date(T), to: new Date(T + 30 * MIN) };
+const latestVerdict = async (key: string) =>
+  (
+    await test.handle.db
+      .select()
+      .from(criterionEvaluations)
+      .where(eq(criterionEvaluations.criterionKey, key))
+      .orderBy(desc(criterionEvaluations.evaluatedAt))
+      .limit(1)
+  )[0];
 
 describe("maintenance windows", () => {
   it("announced over a past outage, take it out of the node's availability at once, audited", async () => {
     const [before] = await availabilityByNode(test.handle.db, "testnet", window, now, { nodeId: 200 });
     expect(before).toMatchObject({ up: 20, down: 10, maintenance: 0 });
+    await evaluateAll(test.handle.db, { now: new Date(now.getTime() - MIN) });
+    const judgedBefore = await latestVerdict("node_reliability");
     const response = await postMaintenance(
       post("/api/admin/maintenance", {
         network: "testnet",
@@ -97,6 +109,10 @@ describe("maintenance windows", () => {
     expect(await response.json()).toMatchObject({ announcedBeforeStart: false });
     const [after] = await availabilityByNode(test.handle.db, "testnet", window, now, { nodeId: 200 });
     expect(after).toMatchObject({ up: 20, down: 0, maintenance: 10, availability: 1 });
+    // The availability target is judged again at once, without the maintained minutes.
+    const judgedAfter = await latestVerdict("node_reliability");
+    expect(judgedAfter?.evaluatedAt).toEqual(now);
+    expect(judgedAfter?.measured).toBeGreaterThan(judgedBefore?.measured as number);
     const [entry] = await test.handle.db.select().from(auditLog);
     expect(entry).toMatchObject({
       actor: team.address,
