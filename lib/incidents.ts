@@ -61,14 +61,3 @@ export type IncidentWithUpdates = {
   updatedAt: Date;
   updates: { incidentId: number; at: Date; status: IncidentStatus; body: string; createdBy: string }[];
 };
-
-/** "the whole network", "node 300", "nodes 100 and 300", "nodes 100, 200 and 300". */
-export function affectedText(nodeIds: readonly number[]): string {
-  if (nodeIds.length === 0) return "the whole network";
-  if (nodeIds.length === 1) return `node ${nodeIds[0]}`;
-  return `nodes ${nodeIds.slice(0, -1).join(", ")} and ${nodeIds.at(-1)}`;
-}
-
-/** Whether an incident on `nodeIds` (none: the whole network) bears on node `nodeId`. */
-export const affects = (nodeIds: readonly number[], nodeId: number) =>
-  nodeIds.length === 0 || nodeIds.includes(nodeId);

@@ -1,6 +1,7 @@
 import { Markdown } from "@/components/ui/markdown";
+import { affectedText } from "@/lib/affected-nodes";
 import { formatUtc } from "@/lib/format";
-import { affectedText, type IncidentWithUpdates } from "@/lib/incidents";
+import type { IncidentWithUpdates } from "@/lib/incidents";
 
 const capital = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
 

@@ -1,4 +1,4 @@
-import { affectedText } from "@/lib/incidents";
+import { affectedText } from "@/lib/affected-nodes";
 
 /** What one audit row says, in words: the page's and the feed's reading of it. */
 export type ChangeRow = {

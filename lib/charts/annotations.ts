@@ -1,5 +1,5 @@
+import { affectedText } from "@/lib/affected-nodes";
 import { formatUtc } from "@/lib/format";
-import { affectedText } from "@/lib/incidents";
 
 /** An incident or a maintenance window, as the charts it falls on mark it. */
 export type ChartAnnotation = {

@@ -2,8 +2,8 @@ import { Feed } from "feed";
 import type { Db } from "@/db/client";
 import { getChangelog } from "@/db/queries/changelog";
 import { getIncidents } from "@/db/queries/incidents";
+import { affectedText } from "@/lib/affected-nodes";
 import { changeHref, changeTitle, fieldChanges } from "@/lib/changelog/describe";
-import { affectedText } from "@/lib/incidents";
 
 const ENTRIES = 50;
 
