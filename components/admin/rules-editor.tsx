@@ -6,6 +6,8 @@ import { field, label, useSave } from "./use-save";
 
 export type EditableCriterion = {
   key: string;
+  /** What the evaluator reads: a latency target's operation key, which the map sends results to. */
+  metric: string;
   stageNumber: number;
   kind: string;
   title: string;
@@ -88,8 +90,8 @@ function TargetSelect({ keys, value }: { keys: EditableCriterion[]; value?: stri
       Target
       <select name="metricKey" defaultValue={value} className={field}>
         {keys.map((criterion) => (
-          <option key={criterion.key} value={criterion.key}>
-            {criterion.key}
+          <option key={criterion.key} value={criterion.metric}>
+            {criterion.metric}
           </option>
         ))}
       </select>

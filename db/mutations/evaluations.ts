@@ -18,10 +18,10 @@ export async function storeEvaluation(
   {
     criterionKey,
     network,
-    version = 1,
+    version,
     evaluation,
     at,
-  }: { criterionKey: string; network: string; version?: number; evaluation: Evaluation; at: Date },
+  }: { criterionKey: string; network: string; version: number; evaluation: Evaluation; at: Date },
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`evaluation:${criterionKey}`}))`);

@@ -5,6 +5,9 @@ import { benchmarkResults, benchmarkRollups, criteria, operationMappings } from 
 import { audit, diff } from "./audit";
 import { addToBenchmarkRollups } from "./benchmark-rollups";
 
+/** Held exclusively by a map change, shared by each benchmark ingest: results are mapped by one map. */
+export const OPERATION_MAP_LOCK = "operation-map";
+
 export type MappingChange = { pattern: string; metricKey: string | null; note: string | null };
 
 /** The roadmap keys a QA operation can map to: the latency targets' metrics. */
@@ -27,8 +30,8 @@ export async function setOperationMapping(
   { actor, at }: { actor: string; at: Date },
 ) {
   return db.transaction(async (tx) => {
-    // One map change at a time: each remaps the results by the whole map.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('operation-map'))`);
+    // One map change at a time, and no ingest between its reading the results and rebuilding their rollups.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${OPERATION_MAP_LOCK}))`);
     const [row] = await tx
       .select({ metricKey: operationMappings.metricKey, note: operationMappings.note })
       .from(operationMappings)

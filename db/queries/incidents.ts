@@ -78,8 +78,9 @@ export async function getUpcomingMaintenance(db: Db, { network, now }: { network
 }
 
 /**
- * The incidents and maintenance windows of a network that overlap [from, to), oldest first (with
- * `nodeId`, those of that node and those of the whole network): what its charts mark.
+ * The incidents and maintenance windows of a network that overlap [from, to), oldest first, the
+ * latest `limit` of each: with `nodeId`, those of that node and those of the whole network; with
+ * `wholeNetwork`, only those of the whole network. What its charts mark.
  */
 export async function getChartAnnotations(
   db: Db,
@@ -88,8 +89,9 @@ export async function getChartAnnotations(
     from,
     to,
     nodeId,
+    wholeNetwork = false,
     limit = 50,
-  }: { network: string; from: Date; to: Date; nodeId?: number; limit?: number },
+  }: { network: string; from: Date; to: Date; nodeId?: number; wholeNetwork?: boolean; limit?: number },
 ): Promise<ChartAnnotation[]> {
   const [incidentRows, maintenanceRows] = await Promise.all([
     db
@@ -108,9 +110,10 @@ export async function getChartAnnotations(
           lt(incidents.startedAt, to),
           or(isNull(incidents.resolvedAt), gt(incidents.resolvedAt, from)),
           nodeId === undefined ? undefined : affectsNode(nodeId),
+          wholeNetwork ? sql`cardinality(${incidents.nodeIds}) = 0` : undefined,
         ),
       )
-      .orderBy(asc(incidents.startedAt), asc(incidents.id))
+      .orderBy(desc(incidents.startedAt), desc(incidents.id))
       .limit(limit),
     db
       .select({
@@ -129,9 +132,10 @@ export async function getChartAnnotations(
           nodeId === undefined
             ? undefined
             : or(eq(maintenanceWindows.nodeId, nodeId), isNull(maintenanceWindows.nodeId)),
+          wholeNetwork ? isNull(maintenanceWindows.nodeId) : undefined,
         ),
       )
-      .orderBy(asc(maintenanceWindows.startsAt), asc(maintenanceWindows.id))
+      .orderBy(desc(maintenanceWindows.startsAt), desc(maintenanceWindows.id))
       .limit(limit),
   ]);
   return [
@@ -149,5 +153,5 @@ export async function getChartAnnotations(
       from: row.from.toISOString(),
       to: row.to.toISOString(),
     })),
-  ].sort((a, b) => a.from.localeCompare(b.from));
+  ].sort((a, b) => a.from.localeCompare(b.from) || a.kind.localeCompare(b.kind) || a.id - b.id);
 }

@@ -3,7 +3,15 @@ import { networkPresets } from "@/lib/chain/networks";
 import type { Env } from "@/lib/env";
 import type { Db, Tx } from "../client";
 import { audit, diff } from "../mutations/audit";
-import { criteria, criterionVersions, milestones, networks, operationMappings, stages } from "../schema";
+import {
+  auditLog,
+  criteria,
+  criterionVersions,
+  milestones,
+  networks,
+  operationMappings,
+  stages,
+} from "../schema";
 import { CRITERIA, MILESTONES, OPERATION_MAPPINGS, STAGES } from "./roadmap";
 
 export type SeedSummary = {
@@ -72,11 +80,7 @@ export async function seedDatabase(db: Db, env: Env): Promise<SeedSummary> {
         .values(onNetwork(CRITERIA))
         .onConflictDoNothing()
         .returning({ k: criteria.key }),
-      operationMappings: await tx
-        .insert(operationMappings)
-        .values(OPERATION_MAPPINGS)
-        .onConflictDoNothing()
-        .returning({ k: operationMappings.pattern }),
+      operationMappings: await insertMappings(tx),
     };
     const targetsChanged = await republishTargets(tx, onNetwork(CRITERIA));
     // Every criterion's current rule is a version of it, from the day it was first seeded.
@@ -94,9 +98,29 @@ export async function seedDatabase(db: Db, env: Env): Promise<SeedSummary> {
   });
 }
 
+/** The published QA operation map, but for patterns the team has mapped or unmapped (its changes stand). */
+async function insertMappings(tx: Tx) {
+  const touched = new Set(
+    (
+      await tx
+        .selectDistinct({ pattern: auditLog.entityKey })
+        .from(auditLog)
+        .where(eq(auditLog.entityType, "operation"))
+    ).map((row) => row.pattern),
+  );
+  const published = OPERATION_MAPPINGS.filter((mapping) => !touched.has(mapping.pattern));
+  if (published.length === 0) return [];
+  return tx
+    .insert(operationMappings)
+    .values(published)
+    .onConflictDoNothing()
+    .returning({ k: operationMappings.pattern });
+}
+
 /** Each stored criterion whose published comparator or target differs: the published one, as a new version. */
 async function republishTargets(tx: Tx, published: readonly (typeof criteria.$inferInsert)[]) {
-  const stored = new Map((await tx.select().from(criteria)).map((row) => [row.key, row]));
+  // Locked: a rule change from the console waits, so the two never take the same version.
+  const stored = new Map((await tx.select().from(criteria).for("update")).map((row) => [row.key, row]));
   const at = new Date();
   let changed = 0;
   for (const next of published) {

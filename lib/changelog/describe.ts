@@ -102,7 +102,9 @@ export function changeTitle(row: Pick<ChangeRow, "action" | "entityType" | "enti
   if (row.action === "operation.map")
     return `QA operation ${row.entityKey} mapped to ${row.after?.metricKey}`;
   if (row.action === "operation.update")
-    return `QA operation ${row.entityKey} mapped to ${row.after?.metricKey} instead`;
+    return row.after?.metricKey === undefined
+      ? `QA operation ${row.entityKey}: its note changed`
+      : `QA operation ${row.entityKey} mapped to ${row.after.metricKey} instead`;
   if (row.action === "operation.unmap") return `QA operation ${row.entityKey} no longer mapped`;
   if (row.action === "criterion.target")
     return `Target ${row.entityKey} changed by the published roadmap (version ${row.after?.version})`;

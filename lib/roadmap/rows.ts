@@ -40,7 +40,7 @@ export type CriterionRow = {
   baselineLabel: string | null;
   windowDays: number;
   minSamples: number;
-  /** The version of its rule (window, minimum samples, target) the latest verdict was judged by. */
+  /** The version of its rule now (window, minimum samples, target); each evaluation names the one it read. */
   version: number;
   network: string;
   status: CriterionStatus | null;

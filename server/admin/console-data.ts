@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import { sessionAddress } from "@/db/mutations/admin-auth";
 import { listIngestTokens } from "@/db/mutations/tokens";
+import { criterionSpecs } from "@/db/queries/criteria";
 import { getIncidents } from "@/db/queries/incidents";
 import { getNetworks } from "@/db/queries/network";
 import { getRegistryNodes } from "@/db/queries/nodes";
@@ -22,16 +23,18 @@ export async function consoleData(db: Db, cookie: string | undefined, now: Date)
       tokens: [],
       nodes: [],
     };
-  const [stages, milestones, criteria, operationMap, networks, incidents, tokens] = await Promise.all([
+  const [stages, milestones, criteria, specs, operationMap, networks, incidents, tokens] = await Promise.all([
     getStages(db),
     getAllMilestones(db),
     getCriteria(db),
+    criterionSpecs(db),
     getOperationMap(db),
     getNetworks(db),
     // Open ones: those resolved already take no more updates here.
     getIncidents(db, { since: now, limit: 20 }),
     listIngestTokens(db),
   ]);
+  const metrics = new Map(specs.map((spec) => [spec.key, spec.metric]));
   const collected = networks.filter((network) => network.isCollected).map(({ key, name }) => ({ key, name }));
   const registries = await Promise.all(collected.map(({ key }) => getRegistryNodes(db, { network: key })));
   return {
@@ -41,6 +44,7 @@ export async function consoleData(db: Db, cookie: string | undefined, now: Date)
     criteria: criteria.map(
       ({ key, stageNumber, kind, title, comparator, target, unit, windowDays, minSamples, version }) => ({
         key,
+        metric: metrics.get(key) ?? key,
         stageNumber,
         kind,
         title,

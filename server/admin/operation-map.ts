@@ -28,6 +28,9 @@ export async function postOperationMapping(request: Request, context: AdminConte
   if ("response" in asked) return asked.response;
   const { pattern, metricKey, note } = asked.data;
   const keys = await latencyMetricKeys(context.db);
+  // A result named as a target is that target's whatever the map says: a mapping of it would do nothing.
+  if (keys.has(pattern))
+    return adminError(400, "invalid_body", `pattern: ${pattern} is a target's own key, which maps to itself`);
   if (metricKey !== null && !keys.has(metricKey))
     return adminError(
       400,

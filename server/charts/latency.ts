@@ -23,7 +23,7 @@ export async function latencyView(
     criterionSpecs(db),
     getLatencyBuckets(db, { network, from: range.from, to: range.to, bucket: range.bucket, region, sdk }),
     getLatencyFilterValues(db, { network }),
-    getChartAnnotations(db, { network, from: range.from, to: range.to }),
+    getChartAnnotations(db, { network, from: range.from, to: range.to, wholeNetwork: true }),
   ]);
   const metricOf = new Map(specs.map((spec) => [spec.key, spec.metric]));
   const latency = rows.filter((row) => row.category === "latency");
@@ -44,7 +44,7 @@ export async function latencyView(
     region: region ?? null,
     sdk: sdk ?? null,
     options,
-    annotations: annotations.filter((one) => one.nodeIds.length === 0),
+    annotations,
     operations: latency.map((row, index) => {
       const { points, overall, summaryResults } = series[index] as (typeof series)[number];
       return {

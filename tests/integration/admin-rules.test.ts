@@ -11,6 +11,7 @@ import {
   criterionVersions,
   operationMappings,
 } from "@/db/schema";
+import { seedDatabase } from "@/db/seed";
 import { presetRange } from "@/lib/charts/range";
 import { postCriterion } from "@/server/admin/criteria";
 import type { AdminContext } from "@/server/admin/http";
@@ -291,6 +292,15 @@ describe("the QA operation map", () => {
     ]);
   });
 
+  it("keeps a published mapping the team removed removed, however often the roadmap is seeded again", async () => {
+    later();
+    expect((await map({ pattern: "updateName-10", metricKey: null })).status).toBe(200);
+    expect(await seedDatabase(test.handle.db, test.env)).toMatchObject({ operationMappings: 0 });
+    const patterns = (await test.handle.db.select().from(operationMappings)).map((row) => row.pattern);
+    expect(patterns).not.toContain("updateName-10");
+    expect(patterns).toContain("groupsync-*");
+  });
+
   it("refuses an unknown target, a bad pattern, another site's request or no session, changing nothing", async () => {
     const audits = await auditCount();
     const mappings = await test.handle.db.select().from(operationMappings);
@@ -302,6 +312,7 @@ describe("the QA operation map", () => {
       ],
       [await map({ pattern: "send message", metricKey: "send_message" }), 400, "QA test id"],
       [await map({ pattern: "*", metricKey: "send_message" }), 400, "QA test id"],
+      [await map({ pattern: "sync_group", metricKey: "send_message" }), 400, "maps to itself"],
       [await map({ pattern: "sendMessage-*", metricKey: "send_message" }, {}), 401, "sign in"],
       [
         await map(

@@ -84,6 +84,16 @@ describe("chart annotations", () => {
     });
   });
 
+  it("are the latest of each kind when there are more than the limit", async () => {
+    const annotations = await getChartAnnotations(test.handle.db, {
+      network: "testnet",
+      from: ago(30),
+      to: now,
+      limit: 1,
+    });
+    expect(annotations.map((one) => one.title)).toEqual(["Disk replacement", "Nodes 100 and 300 lagging"]);
+  });
+
   it("on a node's charts are that node's and the whole network's", async () => {
     const view = await nodeLatencyView(test.handle.db, {
       network: "testnet",

@@ -19,6 +19,7 @@ const store = (criterionKey: string, status: CriterionStatus, measured: number, 
   storeEvaluation(test.handle.db, {
     criterionKey,
     network: "testnet",
+    version: 1,
     at: new Date(at),
     evaluation: {
       status,

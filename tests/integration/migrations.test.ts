@@ -3,7 +3,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "@/db/client";
 import { MIGRATIONS_DIR, migrateDatabase } from "@/db/migrate";
 import { ensureProbePartitions } from "@/db/mutations/partitions";
 import { createTestDatabase, TEST_DRIVER, type TestDatabase } from "../support/test-db";
@@ -141,7 +140,8 @@ describe("upgrading a database migrated before incidents named several nodes", (
     );
     journal.entries = journal.entries.slice(0, upgrade);
     writeFileSync(join(old, "meta/_journal.json"), JSON.stringify(journal));
-    const handle = await openDatabase({ pgliteDir: "memory://" });
+    const upgraded = await createTestDatabase({}, { migrate: false });
+    const { handle } = upgraded;
     try {
       await migrateDatabase(handle, old);
       await handle.db.execute(
@@ -159,7 +159,7 @@ describe("upgrading a database migrated before incidents named several nodes", (
         { title: "whole network", node_ids: [] },
       ]);
     } finally {
-      await handle.close();
+      await upgraded.drop();
       rmSync(old, { recursive: true, force: true });
     }
   });

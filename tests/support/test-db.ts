@@ -11,14 +11,18 @@ export const TEST_DRIVER = process.env.DATABASE_URL ? "postgres" : "pglite";
 
 /**
  * A fresh, migrated database for one test file: a new Postgres database on the server named by
- * DATABASE_URL, or an in-memory PGlite. `drop` removes it.
+ * DATABASE_URL, or an in-memory PGlite (`migrate: false`: an empty one, for an upgrade to start from).
+ * `drop` removes it.
  */
-export async function createTestDatabase(envOverrides: Record<string, string> = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  envOverrides: Record<string, string> = {},
+  { migrate = true }: { migrate?: boolean } = {},
+): Promise<TestDatabase> {
   const env = parseEnv({ NODE_ENV: "test", ...envOverrides });
   const adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
     const handle = await openDatabase({ pgliteDir: "memory://" });
-    await migrateDatabase(handle);
+    if (migrate) await migrateDatabase(handle);
     return { handle, env, drop: () => handle.close() };
   }
   const name = `test_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
@@ -26,7 +30,7 @@ export async function createTestDatabase(envOverrides: Record<string, string> = 
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const handle = await openDatabase({ url: url.toString() });
-  await migrateDatabase(handle);
+  if (migrate) await migrateDatabase(handle);
   return {
     handle,
     env,

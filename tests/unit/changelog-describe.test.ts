@@ -41,6 +41,9 @@ describe("a change in words", () => {
       changeTitle(row("operation.update", "operation", "sendMessage-*", mapped, { metricKey: "sync_group" })),
     ).toBe("QA operation sendMessage-* mapped to sync_group instead");
     expect(
+      changeTitle(row("operation.update", "operation", "sendMessage-*", { note: null }, { note: "x" })),
+    ).toBe("QA operation sendMessage-*: its note changed");
+    expect(
       changeTitle(row("operation.unmap", "operation", "sendMessage-*", mapped, { metricKey: null })),
     ).toBe("QA operation sendMessage-* no longer mapped");
     expect(

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { mapOperation } from "@/lib/ingest/operations";
 import type { BenchmarkRun } from "@/lib/ingest/schemas";
 import { histogramOf, quantile } from "@/lib/metrics/histogram";
@@ -6,19 +6,16 @@ import type { Db } from "../../client";
 import { benchmarkResults, benchmarkRuns, operationMappings } from "../../schema";
 import { addToBenchmarkRollups } from "../benchmark-rollups";
 import { chunks } from "../chunks";
-import { latencyMetricKeys } from "../operation-map";
+import { latencyMetricKeys, OPERATION_MAP_LOCK } from "../operation-map";
 import { storeRunOnce } from "./runs";
 
 /** Stores a benchmark run with its results; raw durations become mergeable histograms. */
 export async function storeBenchmarkRun(db: Db, run: BenchmarkRun, meta: { hash: string; tokenId: number }) {
-  const mappings = await db.select().from(operationMappings);
-  const roadmapKeys = await latencyMetricKeys(db);
-  const results = run.results.map((result) => {
+  const measured = run.results.map((result) => {
     const histogram = result.durationsMs ? histogramOf(result.durationsMs) : null;
     const summary = result.summary;
     return {
       operation: result.operation,
-      metricKey: mapOperation(result.operation, mappings, roadmapKeys),
       members: result.members ?? null,
       count: summary?.count ?? result.durationsMs?.length ?? 0,
       // Summaries are stored as given; raw durations give percentiles from their histogram.
@@ -37,9 +34,6 @@ export async function storeBenchmarkRun(db: Db, run: BenchmarkRun, meta: { hash:
       histogram,
     };
   });
-  const unmapped = [
-    ...new Set(results.filter((result) => !result.metricKey).map((result) => result.operation)),
-  ];
   const load = async (tx: Parameters<Parameters<Db["transaction"]>[0]>[0], id: number) => {
     const [stored] = await tx.select().from(benchmarkRuns).where(eq(benchmarkRuns.id, id));
     const rows = await tx
@@ -62,6 +56,17 @@ export async function storeBenchmarkRun(db: Db, run: BenchmarkRun, meta: { hash:
     benchmarkRuns,
     { runId: run.runId, hash: meta.hash },
     async (tx) => {
+      // Mapped by the map as it is in this transaction: a map change waits for it, or it for the change.
+      await tx.execute(sql`select pg_advisory_xact_lock_shared(hashtext(${OPERATION_MAP_LOCK}))`);
+      const mappings = await tx.select().from(operationMappings);
+      const roadmapKeys = await latencyMetricKeys(tx);
+      const results = measured.map((result) => ({
+        ...result,
+        metricKey: mapOperation(result.operation, mappings, roadmapKeys),
+      }));
+      const unmapped = [
+        ...new Set(results.filter((result) => !result.metricKey).map((result) => result.operation)),
+      ];
       const [stored] = await tx
         .insert(benchmarkRuns)
         .values({
