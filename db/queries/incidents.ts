@@ -3,6 +3,7 @@ import type { ChartAnnotation } from "@/lib/charts/annotations";
 import type { IncidentWithUpdates } from "@/lib/incidents";
 import type { Db } from "../client";
 import { incidents, incidentUpdates, maintenanceWindows } from "../schema";
+import { maintenanceDuring } from "./rollup-inputs";
 
 /** An incident that names node `nodeId`, or none (the whole network). */
 export const affectsNode = (nodeId: number) =>
@@ -126,9 +127,7 @@ export async function getChartAnnotations(
       .from(maintenanceWindows)
       .where(
         and(
-          eq(maintenanceWindows.network, network),
-          lt(maintenanceWindows.startsAt, to),
-          gt(maintenanceWindows.endsAt, from),
+          maintenanceDuring({ network, from, to }),
           nodeId === undefined
             ? undefined
             : or(eq(maintenanceWindows.nodeId, nodeId), isNull(maintenanceWindows.nodeId)),

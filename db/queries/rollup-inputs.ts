@@ -46,7 +46,15 @@ export async function registrationsOf(db: Db, network: string): Promise<Registra
   return new Map(rows.map((node) => [node.nodeId, node.registeredAt]));
 }
 
-export async function maintenanceOf(db: Db, { network, from, to }: Range): Promise<MaintenanceWindow[]> {
+/** The maintenance windows of a network that overlap [from, to). */
+export const maintenanceDuring = ({ network, from, to }: Range) =>
+  and(
+    eq(maintenanceWindows.network, network),
+    lt(maintenanceWindows.startsAt, to),
+    gt(maintenanceWindows.endsAt, from),
+  );
+
+export async function maintenanceOf(db: Db, range: Range): Promise<MaintenanceWindow[]> {
   return db
     .select({
       nodeId: maintenanceWindows.nodeId,
@@ -54,13 +62,7 @@ export async function maintenanceOf(db: Db, { network, from, to }: Range): Promi
       endsAt: maintenanceWindows.endsAt,
     })
     .from(maintenanceWindows)
-    .where(
-      and(
-        eq(maintenanceWindows.network, network),
-        lt(maintenanceWindows.startsAt, to),
-        gt(maintenanceWindows.endsAt, from),
-      ),
-    );
+    .where(maintenanceDuring(range));
 }
 
 const hoursOf = (table: typeof uptimeRollups | typeof regionLatencyRollups, { network, from, to }: Range) =>
