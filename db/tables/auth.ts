@@ -1,12 +1,15 @@
 import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
-import type { IngestScope } from "@/lib/auth/scopes";
+import type { TokenScope } from "@/lib/auth/scopes";
+import { partners } from "./partners";
 
 /** Bearer tokens for data producers; only a SHA-256 hash of each is stored. */
 export const ingestTokens = pgTable("ingest_tokens", {
   id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
   name: text("name").notNull().unique(),
   tokenHash: text("token_hash").notNull().unique(),
-  scopes: text("scopes").array().$type<IngestScope[]>().notNull(),
+  scopes: text("scopes").array().$type<TokenScope[]>().notNull(),
+  /** A partner's token posts that partner's runs and nothing else. */
+  partnerId: bigint("partner_id", { mode: "number" }).references(() => partners.id, { onDelete: "cascade" }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
   revokedAt: timestamp("revoked_at", { withTimezone: true }),

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { INCIDENT_SEVERITIES, INCIDENT_STATUSES } from "@/lib/incidents";
 import { networkRef } from "./networks";
 
@@ -54,20 +54,3 @@ export const maintenanceWindows = pgTable(
   },
   (t) => [index("maintenance_windows_idx").on(t.network, t.startsAt, t.endsAt)],
 );
-
-/** Apps preparing their migration, and what they have done of it. */
-export const partners = pgTable("partners", {
-  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-  slug: text("slug").notNull().unique(),
-  name: text("name").notNull(),
-  websiteUrl: text("website_url"),
-  network: networkRef(),
-  sdk: text("sdk"),
-  sdkVersion: text("sdk_version"),
-  gatewayFunded: boolean("gateway_funded").notNull().default(false),
-  integrationSuite: text("integration_suite"), // the suite name of its integration runs
-  isPublic: boolean("is_public").notNull().default(true),
-  notes: text("notes"),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-});

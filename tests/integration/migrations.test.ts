@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "@/db/client";
 import { MIGRATIONS_DIR, migrateDatabase } from "@/db/migrate";
 import { ensureProbePartitions } from "@/db/mutations/partitions";
 import { createTestDatabase, TEST_DRIVER, type TestDatabase } from "../support/test-db";
@@ -39,12 +40,16 @@ const EXPECTED_TABLES = [
   "node_cursor_snapshots",
   "nodes",
   "operation_mappings",
+  "partner_runs",
   "partners",
+  "payer_balances",
+  "payer_events",
   "probes",
   "rate_limit_counters",
   "region_latency_rollups",
   "registry_events",
   "rollup_watermarks",
+  "sdk_minimums",
   "stages",
   "sync_cursors",
   "throughput_runs",
@@ -130,23 +135,30 @@ describe("daily partitions of raw probes", () => {
   });
 });
 
+/** A database migrated up to (not including) the migration `tag`, then handed to `check`. */
+async function upgradeFrom(tag: string, check: (handle: DatabaseHandle) => Promise<void>) {
+  const old = mkdtempSync(join(tmpdir(), "migrations-"));
+  cpSync(MIGRATIONS_DIR, old, { recursive: true });
+  const journal = JSON.parse(readFileSync(join(old, "meta/_journal.json"), "utf8"));
+  const upgrade = journal.entries.findIndex((entry: { tag: string }) => entry.tag === tag);
+  journal.entries = journal.entries.slice(0, upgrade);
+  writeFileSync(join(old, "meta/_journal.json"), JSON.stringify(journal));
+  const upgraded = await createTestDatabase({}, { migrate: false });
+  try {
+    await migrateDatabase(upgraded.handle, old);
+    await upgraded.handle.db.execute(
+      sql`insert into networks (key, name, chain_id, position) values ('testnet', 'Testnet', 84532, 0)`,
+    );
+    await check(upgraded.handle);
+  } finally {
+    await upgraded.drop();
+    rmSync(old, { recursive: true, force: true });
+  }
+}
+
 describe("upgrading a database migrated before incidents named several nodes", () => {
   it("gives each incident of one node that node, and one of none the whole network", async () => {
-    const old = mkdtempSync(join(tmpdir(), "migrations-"));
-    cpSync(MIGRATIONS_DIR, old, { recursive: true });
-    const journal = JSON.parse(readFileSync(join(old, "meta/_journal.json"), "utf8"));
-    const upgrade = journal.entries.findIndex(
-      (entry: { tag: string }) => entry.tag === "0013_incident_nodes",
-    );
-    journal.entries = journal.entries.slice(0, upgrade);
-    writeFileSync(join(old, "meta/_journal.json"), JSON.stringify(journal));
-    const upgraded = await createTestDatabase({}, { migrate: false });
-    const { handle } = upgraded;
-    try {
-      await migrateDatabase(handle, old);
-      await handle.db.execute(
-        sql`insert into networks (key, name, chain_id, position) values ('testnet', 'Testnet', 84532, 0)`,
-      );
+    await upgradeFrom("0013_incident_nodes", async (handle) => {
       await handle.db.execute(sql`insert into incidents (network, node_id, title, severity, status, started_at, created_by)
         values ('testnet', 200, 'one node', 'minor', 'resolved', now(), '0xteam'),
                ('testnet', null, 'whole network', 'minor', 'resolved', now(), '0xteam')`);
@@ -158,9 +170,38 @@ describe("upgrading a database migrated before incidents named several nodes", (
         { title: "one node", node_ids: [200] },
         { title: "whole network", node_ids: [] },
       ]);
-    } finally {
-      await upgraded.drop();
-      rmSync(old, { recursive: true, force: true });
-    }
+    });
+  });
+});
+
+describe("upgrading a database with partners of the first schema", () => {
+  it("keeps each partner's site, SDK, listing and notes, and gives each its own link key", async () => {
+    await upgradeFrom("0014_partners", async (handle) => {
+      await handle.db.execute(sql`insert into partners (slug, name, website_url, network, sdk, sdk_version, is_public, notes)
+        values ('converse', 'Converse', 'https://converse.xyz', 'testnet', 'xmtp-js', '2.0.0', true, 'ask Sam'),
+               ('hidden', 'Hidden', null, 'testnet', null, null, false, null)`);
+      await migrateDatabase(handle);
+      const rows = await handle.db.execute<{
+        slug: string;
+        app_url: string | null;
+        sdks: string[];
+        listed: boolean;
+        notes: string | null;
+        access_key: string;
+      }>(sql`select slug, app_url, sdks, listed, notes, access_key from partners order by id`);
+      expect(rows.rows.map(({ access_key: _, ...row }) => row)).toEqual([
+        {
+          slug: "converse",
+          app_url: "https://converse.xyz",
+          sdks: ["xmtp-js"],
+          listed: true,
+          notes: "ask Sam",
+        },
+        { slug: "hidden", app_url: null, sdks: [], listed: false, notes: null },
+      ]);
+      const keys = rows.rows.map((row) => row.access_key);
+      expect(keys.every((key) => /^[0-9a-f]{64}$/.test(key))).toBe(true);
+      expect(new Set(keys).size).toBe(2);
+    });
   });
 });
