@@ -1,0 +1,318 @@
+import { formatFee } from "./amount";
+import { meetsMinimum } from "./semver";
+import { CHECK_TITLES, PARTNER_CHECKS, type PartnerCheckKey } from "./vocabulary";
+
+export type CheckStatus = "pass" | "fail" | "unknown";
+
+/** One check of a partner's readiness: its verdict, what it rests on, and what is still missing. */
+export type PartnerCheck<E = unknown> = {
+  key: PartnerCheckKey;
+  title: string;
+  status: CheckStatus;
+  /** The data behind it is older than it should be (a chain read that failed since). */
+  stale: boolean;
+  summary: string;
+  missing: string[];
+  /** Since when it has been true without a break (null unless it passes now). */
+  since: Date | null;
+  /** The last time it was true (now, when it passes; null when it never was, as far as is kept). */
+  lastTrueAt: Date | null;
+  evidence: E;
+};
+
+export type PayerRead = {
+  address: string;
+  balance: bigint;
+  minimumDeposit: bigint;
+  blockNumber: number;
+  readAt: Date;
+  fundedSince: Date | null;
+  lastFundedAt: Date | null;
+};
+
+export type PayerEvidence = {
+  address: string;
+  read: (PayerRead & { funded: boolean; stale: boolean }) | null;
+};
+
+export type ChainSource = { lastOkAt: Date | null; failingSince: Date | null; lastError: string | null };
+
+/**
+ * Gateway funded: every payer the partner linked holds at least the PayerRegistry's minimum deposit
+ * at the last read (a balance below zero is debt). A read older than `staleAfterMs` still counts,
+ * flagged stale with the RPC's error when there is one.
+ */
+export function gatewayCheck({
+  addresses,
+  reads,
+  source,
+  now,
+  staleAfterMs,
+}: {
+  addresses: string[];
+  reads: PayerRead[];
+  source: ChainSource | null;
+  now: Date;
+  staleAfterMs: number;
+}): PartnerCheck<PayerEvidence[]> {
+  const byAddress = new Map(reads.map((read) => [read.address.toLowerCase(), read]));
+  const evidence = addresses.map((address): PayerEvidence => {
+    const read = byAddress.get(address.toLowerCase());
+    return {
+      address,
+      read: read
+        ? {
+            ...read,
+            funded: read.balance >= read.minimumDeposit,
+            stale: now.getTime() - read.readAt.getTime() > staleAfterMs,
+          }
+        : null,
+    };
+  });
+  const base = { key: "gateway_funded" as const, title: CHECK_TITLES.gateway_funded, evidence };
+  const stale = evidence.some((item) => item.read?.stale);
+  const staleNote = stale && source?.lastError ? [`the last chain read failed: ${source.lastError}`] : [];
+  if (addresses.length === 0)
+    return {
+      ...base,
+      status: "unknown",
+      stale: false,
+      summary: "No gateway linked",
+      missing: ["link a gateway: give the team the payer address your gateway pays from"],
+      since: null,
+      lastTrueAt: null,
+    };
+  const unread = evidence.filter((item) => !item.read);
+  const short = evidence.filter((item) => item.read && !item.read.funded);
+  const minimum = evidence.find((item) => item.read)?.read?.minimumDeposit;
+  const missing = [
+    ...short.map(
+      (item) =>
+        `deposit to ${item.address}: it holds ${formatFee(item.read?.balance ?? 0n)}, the minimum is ${formatFee(item.read?.minimumDeposit ?? 0n)}`,
+    ),
+    ...unread.map((item) => `${item.address} has not been read from the PayerRegistry yet`),
+    ...staleNote,
+  ];
+  const funded = evidence.length - short.length - unread.length;
+  const summary = `${funded} of ${evidence.length} ${evidence.length === 1 ? "payer" : "payers"} funded${minimum !== undefined ? ` (minimum ${formatFee(minimum)})` : ""}`;
+  const status: CheckStatus = short.length > 0 ? "fail" : unread.length > 0 ? "unknown" : "pass";
+  const fundedTimes = evidence.map((item) => item.read?.lastFundedAt ?? null);
+  const everyFunded = fundedTimes.every((time): time is Date => time !== null);
+  return {
+    ...base,
+    status,
+    stale,
+    summary,
+    missing,
+    since: status === "pass" ? latest(evidence.map((item) => item.read?.fundedSince ?? null)) : null,
+    // All funded at once can be dated no later than the earliest of their last funded times.
+    lastTrueAt: everyFunded ? earliest(fundedTimes) : null,
+  };
+}
+
+export type PartnerRun = {
+  runId: string;
+  suite: string;
+  sdk: string;
+  sdkVersion: string;
+  startedAt: Date;
+  passed: number;
+  failed: number;
+  skipped: number;
+  failedCases: string[];
+};
+
+const green = (run: PartnerRun) => run.failed === 0 && run.passed > 0;
+
+/**
+ * A runs-based check judged at each run in turn (newest first): true at run i when it holds for the
+ * `size` runs ending there. `since` is the oldest run of the unbroken streak that reaches now.
+ */
+function streak(runs: PartnerRun[], size: number, holds: (window: PartnerRun[]) => boolean) {
+  let since: Date | null = null;
+  let lastTrueAt: Date | null = null;
+  let unbroken = true;
+  for (let index = 0; index < runs.length; index++) {
+    const window = runs.slice(index, index + size);
+    const ok = window.length === size && holds(window);
+    if (ok) lastTrueAt ??= runs[index]?.startedAt ?? null;
+    if (unbroken && ok) since = runs[index]?.startedAt ?? null;
+    if (!ok) unbroken = false;
+    if (!unbroken && lastTrueAt) break;
+  }
+  return { since, lastTrueAt };
+}
+
+const newestFirst = (runs: PartnerRun[]) =>
+  [...runs].sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime());
+
+/** Integration passing: the partner's last `required` runs all green (none failed, some passed). */
+export function integrationCheck({
+  runs,
+  required,
+}: {
+  runs: PartnerRun[];
+  required: number;
+}): PartnerCheck<{ required: number; runs: PartnerRun[] }> {
+  const ordered = newestFirst(runs);
+  const window = ordered.slice(0, required);
+  const red = window.filter((run) => !green(run));
+  const base = {
+    key: "integration_passing" as const,
+    title: CHECK_TITLES.integration_passing,
+    stale: false,
+    evidence: { required, runs: window },
+  };
+  const { since, lastTrueAt } = streak(ordered, required, (part) => part.every(green));
+  const status: CheckStatus = red.length > 0 ? "fail" : window.length < required ? "unknown" : "pass";
+  const missing = [
+    ...red.map((run) => {
+      const cases = run.failedCases.slice(0, 3).join(", ");
+      return run.failed > 0
+        ? `run ${run.runId} failed ${run.failed} ${run.failed === 1 ? "test" : "tests"}${cases ? `: ${cases}` : ""}`
+        : `run ${run.runId} passed no tests`;
+    }),
+    ...(window.length < required
+      ? [
+          `post ${required - window.length} more ${required - window.length === 1 ? "run" : "runs"} (${window.length} of ${required})`,
+        ]
+      : []),
+  ];
+  return {
+    ...base,
+    status,
+    summary: `${window.length - red.length} of the last ${required} runs passed${window.length < required ? ` (${window.length} posted)` : ""}`,
+    missing,
+    since: status === "pass" ? since : null,
+    lastTrueAt,
+  };
+}
+
+export type SdkVersionEvidence = {
+  sdk: string;
+  version: string | null;
+  minimum: string | null;
+  ok: boolean;
+  runId: string | null;
+};
+
+/**
+ * SDK ready: every SDK version the partner's last `required` runs report is at least the team's
+ * minimum for that SDK, and every SDK the partner says it uses is reported by one of them.
+ */
+export function sdkCheck({
+  runs,
+  required,
+  sdksInUse,
+  minimums,
+}: {
+  runs: PartnerRun[];
+  required: number;
+  sdksInUse: string[];
+  minimums: Record<string, string>;
+}): PartnerCheck<SdkVersionEvidence[]> {
+  const ordered = newestFirst(runs);
+  const window = ordered.slice(0, required);
+  const reported = new Map<string, SdkVersionEvidence>();
+  // Each distinct version reported, with the newest run that reported it.
+  for (const run of window) {
+    const minimum = minimums[run.sdk] ?? null;
+    const ok = minimum !== null && meetsMinimum(run.sdkVersion, minimum);
+    const seen = reported.get(`${run.sdk}@${run.sdkVersion}`);
+    if (!seen)
+      reported.set(`${run.sdk}@${run.sdkVersion}`, {
+        sdk: run.sdk,
+        version: run.sdkVersion,
+        minimum,
+        ok,
+        runId: run.runId,
+      });
+  }
+  const unreported = sdksInUse
+    .filter((sdk) => !window.some((run) => run.sdk === sdk))
+    .map(
+      (sdk): SdkVersionEvidence => ({
+        sdk,
+        version: null,
+        minimum: minimums[sdk] ?? null,
+        ok: false,
+        runId: null,
+      }),
+    );
+  const evidence = [...reported.values(), ...unreported];
+  const below = evidence.filter((item) => item.version && item.minimum && !item.ok);
+  const noMinimum = evidence.filter((item) => item.version && !item.minimum);
+  const missing = [
+    ...below.map(
+      (item) => `move ${item.sdk} from ${item.version} to ${item.minimum} or later (run ${item.runId})`,
+    ),
+    ...noMinimum.map((item) => `the team has not set a mainnet-compatible version of ${item.sdk} yet`),
+    ...unreported.map((item) => `post a run that reports the version of ${item.sdk}`),
+  ];
+  const status: CheckStatus =
+    below.length > 0
+      ? "fail"
+      : window.length === 0 || noMinimum.length > 0 || unreported.length > 0
+        ? "unknown"
+        : "pass";
+  const allMeet = (part: PartnerRun[]) =>
+    part.every(
+      (run) => minimums[run.sdk] !== undefined && meetsMinimum(run.sdkVersion, minimums[run.sdk] as string),
+    );
+  // Judged run by run: a run is true when every version it reports meets its minimum.
+  const { since, lastTrueAt } = streak(ordered, 1, allMeet);
+  const versions = [...reported.values()].map((item) => `${item.sdk} ${item.version}`);
+  return {
+    key: "sdk_ready",
+    title: CHECK_TITLES.sdk_ready,
+    status,
+    stale: false,
+    summary: versions.length ? versions.join(", ") : "No run has reported an SDK version",
+    missing,
+    since: status === "pass" ? since : null,
+    lastTrueAt: status === "pass" ? (ordered[0]?.startedAt ?? null) : lastTrueAt,
+    evidence,
+  };
+}
+
+export type NetworkReadinessInput = {
+  ready: boolean;
+  targetsMet: number;
+  targetsTotal: number;
+  targets: { key: string; title: string; met: boolean; metSince: Date | null }[];
+  stillOpen: { title: string }[];
+};
+
+/** Network ready: every target judged on the partner's network is met (the read API's readiness model). */
+export function networkCheck(
+  readiness: NetworkReadinessInput,
+  now: Date,
+): PartnerCheck<NetworkReadinessInput> {
+  const status: CheckStatus = readiness.targetsTotal === 0 ? "unknown" : readiness.ready ? "pass" : "fail";
+  return {
+    key: "network_ready",
+    title: CHECK_TITLES.network_ready,
+    status,
+    stale: false,
+    summary: `${readiness.targetsMet} of ${readiness.targetsTotal} network targets met`,
+    missing: readiness.stillOpen.map((item) => `the network still has to meet: ${item.title}`),
+    since: status === "pass" ? latest(readiness.targets.map((target) => target.metSince)) : null,
+    lastTrueAt: status === "pass" ? now : null,
+    evidence: readiness,
+  };
+}
+
+/** "3/4": the checks that pass, out of all four. */
+export function score(checks: PartnerCheck[]) {
+  const passed = checks.filter((check) => check.status === "pass").length;
+  return { passed, total: PARTNER_CHECKS.length, ready: passed === PARTNER_CHECKS.length };
+}
+
+function latest(times: (Date | null)[]): Date | null {
+  const known = times.filter((time): time is Date => time !== null);
+  return known.length ? new Date(Math.max(...known.map((time) => time.getTime()))) : null;
+}
+
+function earliest(times: Date[]): Date | null {
+  return times.length ? new Date(Math.min(...times.map((time) => time.getTime()))) : null;
+}

@@ -1,0 +1,230 @@
+import { describe, expect, it } from "vitest";
+import { formatFee } from "@/lib/partners/amount";
+import {
+  gatewayCheck,
+  integrationCheck,
+  type NetworkReadinessInput,
+  networkCheck,
+  type PartnerRun,
+  type PayerRead,
+  score,
+  sdkCheck,
+} from "@/lib/partners/checks";
+import { cleanVersion, meetsMinimum } from "@/lib/partners/semver";
+
+const now = new Date("2026-12-01T12:00:00Z");
+const minutesAgo = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
+const USD = 1_000_000n;
+
+const read = (address: string, balance: bigint, extra: Partial<PayerRead> = {}): PayerRead => ({
+  address,
+  balance,
+  minimumDeposit: 10n * USD,
+  blockNumber: 100,
+  readAt: minutesAgo(1),
+  fundedSince: balance >= 10n * USD ? minutesAgo(60) : null,
+  lastFundedAt: balance >= 10n * USD ? minutesAgo(1) : null,
+  ...extra,
+});
+
+const A = "0x00000000000000000000000000000000000000a1";
+const B = "0x00000000000000000000000000000000000000b2";
+
+describe("gateway funded", () => {
+  const check = (addresses: string[], reads: PayerRead[], lastError: string | null = null) =>
+    gatewayCheck({
+      addresses,
+      reads,
+      source: { lastOkAt: minutesAgo(1), failingSince: lastError ? minutesAgo(30) : null, lastError },
+      now,
+      staleAfterMs: 15 * 60_000,
+    });
+
+  it("passes when every payer holds at least the minimum, since the latest of their funded times", () => {
+    const result = check([A, B], [read(A, 10n * USD), read(B, 25n * USD, { fundedSince: minutesAgo(10) })]);
+    expect(result.status).toBe("pass");
+    expect(result.summary).toBe("2 of 2 payers funded (minimum 10.00 USDC)");
+    expect(result.since).toEqual(minutesAgo(10));
+    expect(result.missing).toEqual([]);
+  });
+
+  it("fails on a payer below the minimum, and on debt (a negative balance), naming what to deposit", () => {
+    const result = check([A, B], [read(A, 10n * USD), read(B, -3_200_000n)]);
+    expect(result.status).toBe("fail");
+    expect(result.missing).toEqual([`deposit to ${B}: it holds −3.20 USDC, the minimum is 10.00 USDC`]);
+    expect(result.since).toBeNull();
+    expect(result.lastTrueAt).toBeNull(); // B was never funded
+  });
+
+  it("dates the last time all were funded no later than the earliest of their last funded times", () => {
+    const result = check([A, B], [read(A, 12n * USD), read(B, 9n * USD, { lastFundedAt: minutesAgo(90) })]);
+    expect(result.status).toBe("fail");
+    expect(result.lastTrueAt).toEqual(minutesAgo(90));
+  });
+
+  it("is unknown with no gateway linked, or a payer not read yet; matches addresses in any case", () => {
+    expect(check([], []).status).toBe("unknown");
+    expect(check([], []).missing[0]).toMatch(/link a gateway/);
+    const unread = check([A, B], [read(A.toUpperCase().replace("0X", "0x"), 11n * USD)]);
+    expect(unread.status).toBe("unknown");
+    expect(unread.summary).toBe("1 of 2 payers funded (minimum 10.00 USDC)");
+    expect(unread.missing).toEqual([`${B} has not been read from the PayerRegistry yet`]);
+  });
+
+  it("keeps an old read's verdict but flags it stale, with the RPC's error", () => {
+    const result = check(
+      [A],
+      [read(A, 11n * USD, { readAt: minutesAgo(16) })],
+      "connection refused (ECONNREFUSED)",
+    );
+    expect(result.status).toBe("pass");
+    expect(result.stale).toBe(true);
+    expect(result.missing).toEqual(["the last chain read failed: connection refused (ECONNREFUSED)"]);
+    expect(check([A], [read(A, 11n * USD, { readAt: minutesAgo(14) })]).stale).toBe(false);
+  });
+});
+
+const run = (minutes: number, extra: Partial<PartnerRun> = {}): PartnerRun => ({
+  runId: `run-${minutes}`,
+  suite: "e2e",
+  sdk: "xmtp-js",
+  sdkVersion: "2.1.0",
+  startedAt: minutesAgo(minutes),
+  passed: 10,
+  failed: 0,
+  skipped: 0,
+  failedCases: [],
+  ...extra,
+});
+
+describe("integration passing", () => {
+  it("passes when the last N runs are all green, since the run that completed the streak", () => {
+    const runs = [run(10), run(20), run(30), run(40), run(50, { failed: 1 }), run(60)];
+    const result = integrationCheck({ runs, required: 3 });
+    expect(result.status).toBe("pass");
+    expect(result.summary).toBe("3 of the last 3 runs passed");
+    // At run 30 the last three held the red run 50; from run 20 on they were all green.
+    expect(result.since).toEqual(minutesAgo(20));
+    expect(result.lastTrueAt).toEqual(minutesAgo(10));
+  });
+
+  it("fails on a red run among the last N, naming its failed cases, and dates when it last held", () => {
+    const runs = [run(5, { failed: 2, failedCases: ["group sync", "dm send"] }), run(10), run(20), run(30)];
+    const result = integrationCheck({ runs: runs.reverse(), required: 3 });
+    expect(result.status).toBe("fail");
+    expect(result.missing).toEqual(["run run-5 failed 2 tests: group sync, dm send"]);
+    expect(result.since).toBeNull();
+    expect(result.lastTrueAt).toEqual(minutesAgo(10));
+  });
+
+  it("counts a run that passed nothing as red, and is unknown while fewer than N runs are posted", () => {
+    expect(integrationCheck({ runs: [run(1, { passed: 0 })], required: 1 }).missing).toEqual([
+      "run run-1 passed no tests",
+    ]);
+    const few = integrationCheck({ runs: [run(1), run(2)], required: 5 });
+    expect(few.status).toBe("unknown");
+    expect(few.missing).toEqual(["post 3 more runs (2 of 5)"]);
+    expect(few.lastTrueAt).toBeNull();
+  });
+});
+
+describe("SDK ready", () => {
+  const minimums = { "xmtp-js": "2.0.0", "xmtp-ios": "4.0.0" };
+
+  it("passes when every version the recent runs report meets its SDK's minimum", () => {
+    const result = sdkCheck({
+      runs: [run(1), run(2, { sdk: "xmtp-ios", sdkVersion: "4.0.1" })],
+      required: 5,
+      sdksInUse: ["xmtp-js", "xmtp-ios"],
+      minimums,
+    });
+    expect(result.status).toBe("pass");
+    expect(result.summary).toBe("xmtp-js 2.1.0, xmtp-ios 4.0.1");
+    expect(result.since).toEqual(minutesAgo(2));
+  });
+
+  it("fails on a version below the minimum, a pre-release of the minimum included", () => {
+    const result = sdkCheck({
+      runs: [run(1, { sdkVersion: "2.0.0-rc.1" }), run(2)],
+      required: 5,
+      sdksInUse: [],
+      minimums,
+    });
+    expect(result.status).toBe("fail");
+    expect(result.missing).toEqual(["move xmtp-js from 2.0.0-rc.1 to 2.0.0 or later (run run-1)"]);
+    expect(result.lastTrueAt).toEqual(minutesAgo(2));
+  });
+
+  it("reads only the last N runs: an old version outside them no longer counts", () => {
+    const runs = [run(1), run(2), run(3, { sdkVersion: "1.9.0" })];
+    expect(sdkCheck({ runs, required: 2, sdksInUse: [], minimums }).status).toBe("pass");
+    expect(sdkCheck({ runs, required: 3, sdksInUse: [], minimums }).status).toBe("fail");
+  });
+
+  it("is unknown without runs, without a minimum for a reported SDK, or with an SDK in use never reported", () => {
+    expect(sdkCheck({ runs: [], required: 5, sdksInUse: [], minimums }).status).toBe("unknown");
+    const noMinimum = sdkCheck({ runs: [run(1, { sdk: "xmtp-rn" })], required: 5, sdksInUse: [], minimums });
+    expect(noMinimum.status).toBe("unknown");
+    expect(noMinimum.missing).toEqual(["the team has not set a mainnet-compatible version of xmtp-rn yet"]);
+    const unreported = sdkCheck({ runs: [run(1)], required: 5, sdksInUse: ["xmtp-ios"], minimums });
+    expect(unreported.status).toBe("unknown");
+    expect(unreported.missing).toEqual(["post a run that reports the version of xmtp-ios"]);
+  });
+});
+
+describe("network ready", () => {
+  const readiness = (met: boolean[]): NetworkReadinessInput => ({
+    ready: met.length > 0 && met.every(Boolean),
+    targetsMet: met.filter(Boolean).length,
+    targetsTotal: met.length,
+    targets: met.map((ok, index) => ({
+      key: `t${index}`,
+      title: `Target ${index}`,
+      met: ok,
+      metSince: ok ? minutesAgo(100 - index) : null,
+    })),
+    stillOpen: met.flatMap((ok, index) => (ok ? [] : [{ title: `Target ${index}` }])),
+  });
+
+  it("passes when every target is met, since the last one was", () => {
+    const result = networkCheck(readiness([true, true]), now);
+    expect(result.status).toBe("pass");
+    expect(result.since).toEqual(minutesAgo(99));
+  });
+
+  it("fails naming the open targets, and is unknown with none judged", () => {
+    expect(networkCheck(readiness([true, false]), now).missing).toEqual([
+      "the network still has to meet: Target 1",
+    ]);
+    expect(networkCheck(readiness([]), now).status).toBe("unknown");
+  });
+});
+
+describe("score, versions and amounts", () => {
+  it("counts the checks that pass out of four", () => {
+    const checks = [
+      integrationCheck({ runs: [run(1)], required: 1 }),
+      networkCheck({ ready: false, targetsMet: 0, targetsTotal: 1, targets: [], stillOpen: [] }, now),
+    ];
+    expect(score(checks)).toEqual({ passed: 1, total: 4, ready: false });
+  });
+
+  it("orders versions by semver, pre-releases below their release, and refuses text that is not one", () => {
+    expect(meetsMinimum("2.0.0", "2.0.0")).toBe(true);
+    expect(meetsMinimum("v2.10.0", "2.9.1")).toBe(true);
+    expect(meetsMinimum("2.0.0-rc.1", "2.0.0")).toBe(false);
+    expect(meetsMinimum("2.1.0-beta.1", "2.0.0")).toBe(true);
+    expect(meetsMinimum("1.99.0", "2.0.0")).toBe(false);
+    expect(meetsMinimum("latest", "2.0.0")).toBe(false);
+    expect(cleanVersion(" v1.2.3 ")).toBe("1.2.3");
+    expect(cleanVersion("1.2")).toBeNull();
+  });
+
+  it("formats fee-token amounts with 6 decimals, debt with a minus sign", () => {
+    expect(formatFee(10_000_000n)).toBe("10.00 USDC");
+    expect(formatFee(1_234_567_891n)).toBe("1,234.567891 USDC");
+    expect(formatFee(-3_200_000n)).toBe("−3.20 USDC");
+    expect(formatFee(0n)).toBe("0.00 USDC");
+    expect(formatFee(2n ** 103n - 1n)).toMatch(/^[\d,]+\.\d+ USDC$/);
+  });
+});
