@@ -56,6 +56,9 @@ const variables = z.object({
   SETTLEMENT_RPC_URL: httpUrl.optional(),
   NODE_REGISTRY_ADDRESS: address.optional(),
   NODE_REGISTRY_FROM_BLOCK: integer(0, Number.MAX_SAFE_INTEGER).default(0),
+  PAYER_REGISTRY_ADDRESS: address.optional(),
+  /** How far back a payer's Deposit and UsageSettled events are first read: about 30 days of Base blocks. */
+  PAYER_EVENTS_LOOKBACK_BLOCKS: integer(1, 100_000_000).default(1_296_000),
   PROBE_REGION: z.string().trim().regex(REGION_PATTERN, REGION_RULE).default("local"),
   PROBE_INTERVAL_S: integer(5, 3600).default(30),
   PROBE_TIMEOUT_MS: integer(100, 60_000).default(5000),

@@ -1,5 +1,5 @@
 /** What started a collector's run, and how it ended: recorded per run in `job_runs`. */
-export const JOB_TRIGGERS = ["worker", "cli", "cron"] as const;
+export const JOB_TRIGGERS = ["worker", "cli", "cron", "console"] as const;
 export type JobTrigger = (typeof JOB_TRIGGERS)[number];
 
 export const JOB_OUTCOMES = ["running", "ok", "failed"] as const;

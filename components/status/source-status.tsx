@@ -5,6 +5,7 @@ const SOURCE_NAMES: Record<string, string> = {
   rpc: "registry RPC",
   prober: "node prober",
   registry: "registry sync",
+  payer_registry: "PayerRegistry reads",
 };
 
 /**

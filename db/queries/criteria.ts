@@ -208,3 +208,13 @@ export async function networkSummary(db: Db, { network, now }: { network: string
   ]);
   return summaryOf(network, now, state, health);
 }
+
+/** What a partner's readiness needs of the roadmap: each network's readiness and the migration countdown, if it runs. */
+export async function migrationContext(db: Db, { networks, now }: { networks: string[]; now: Date }) {
+  const state = await roadmapState(db, now);
+  const stage = state.stages.find((candidate) => candidate.countdown !== null);
+  return {
+    readiness: new Map(networks.map((network) => [network, readinessOf(network, now, state)])),
+    countdown: stage?.countdown ? { stage: stage.number, title: stage.title, ...stage.countdown } : null,
+  };
+}

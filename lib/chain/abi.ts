@@ -27,3 +27,14 @@ export const REGISTRY_EVENT_NAMES = [
   "Transfer",
 ] as const;
 export type RegistryEventName = (typeof REGISTRY_EVENT_NAMES)[number];
+
+/**
+ * The parts of xmtp/smart-contracts' PayerRegistry the partner checks read. Amounts are in the fee
+ * token's 6 decimals; a balance is signed (int104): below zero, the payer owes settled usage.
+ */
+export const payerRegistryAbi = parseAbi([
+  "function getBalances(address[] payers) view returns (int104[] balances)",
+  "function minimumDeposit() view returns (uint96)",
+  "event Deposit(address indexed payer, uint96 amount)",
+  "event UsageSettled(bytes32 indexed payerReportId, address indexed payer, uint96 amount)",
+]);

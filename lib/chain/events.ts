@@ -23,7 +23,8 @@ export function isRangeRefusal(error: unknown): boolean {
   if (!(error instanceof BaseError)) return false;
   const rpc = error.walk((cause) => cause instanceof RpcRequestError);
   if (rpc === null) return false;
-  const text = `${(rpc as RpcRequestError).details} ${rpc.message}`;
+  // The RPC's own words only: the full message also quotes the request, whose hex may hold "429".
+  const text = `${(rpc as RpcRequestError).details} ${(rpc as RpcRequestError).shortMessage}`;
   return RANGE_REFUSAL.test(text) && !RATE_LIMIT.test(text);
 }
 
@@ -63,11 +64,29 @@ export async function getRegistryLogs(
       };
     });
   } catch (error) {
-    if (toBlock <= fromBlock || !isRangeRefusal(error)) throw error;
-    const middle = fromBlock + (toBlock - fromBlock) / 2n;
-    onNarrowed?.(Number(middle - fromBlock) + 1);
-    const first = await getRegistryLogs(client, { address, fromBlock, toBlock: middle, onNarrowed });
-    const second = await getRegistryLogs(client, { address, fromBlock: middle + 1n, toBlock, onNarrowed });
-    return [...first, ...second];
+    return narrowed(error, { fromBlock, toBlock, onNarrowed }, (range) =>
+      getRegistryLogs(client, { address, ...range, onNarrowed }),
+    );
   }
+}
+
+/**
+ * When the RPC refused a range of logs, the range halved and each half asked again (and again,
+ * while refused); any other failure (RPC down, timeout) is thrown for the caller to record.
+ */
+export async function narrowed<T>(
+  error: unknown,
+  {
+    fromBlock,
+    toBlock,
+    onNarrowed,
+  }: { fromBlock: bigint; toBlock: bigint; onNarrowed?: (acceptedBlocks: number) => void },
+  ask: (range: { fromBlock: bigint; toBlock: bigint }) => Promise<T[]>,
+): Promise<T[]> {
+  if (toBlock <= fromBlock || !isRangeRefusal(error)) throw error;
+  const middle = fromBlock + (toBlock - fromBlock) / 2n;
+  onNarrowed?.(Number(middle - fromBlock) + 1);
+  const first = await ask({ fromBlock, toBlock: middle });
+  const second = await ask({ fromBlock: middle + 1n, toBlock });
+  return [...first, ...second];
 }

@@ -9,6 +9,8 @@ export type NetworkPreset = {
   chainId: number;
   registryAddress: `0x${string}` | null;
   registryFromBlock: number;
+  /** The PayerRegistry app gateways deposit into (settlement chain, beside the node registry). */
+  payerRegistryAddress: `0x${string}` | null;
   rpcUrl: string | null;
   explorerUrl: string | null;
   /** Base and Base Sepolia carry Multicall3; a bare local chain does not. */
@@ -36,6 +38,7 @@ export function networkPresets(env: Env): NetworkPreset[] {
       chainId: baseSepolia.id,
       registryAddress: "0x7C639a2be8B75c4799c1372A42448f41B89D88DE",
       registryFromBlock: 29_322_114,
+      payerRegistryAddress: "0xF0bd6Ac8AA00BA083cF95C5438B33488cbd2562B",
       rpcUrl: env.TESTNET_RPC_URL ?? "https://sepolia.base.org",
       explorerUrl: "https://sepolia.basescan.org",
       chain: baseSepolia,
@@ -49,6 +52,7 @@ export function networkPresets(env: Env): NetworkPreset[] {
       chainId: base.id,
       registryAddress: "0xC5742B5F2e19B859eaE03A9c44531C33fA8e75F8",
       registryFromBlock: 39_249_922,
+      payerRegistryAddress: "0xd1c78Dee5d58eCCF1cF1CAABbfc9837215f1B82B",
       rpcUrl: env.MAINNET_RPC_URL ?? "https://mainnet.base.org",
       explorerUrl: "https://basescan.org",
       chain: base,
@@ -63,6 +67,7 @@ export function networkPresets(env: Env): NetworkPreset[] {
       chainId: 31337,
       registryAddress: (env.NODE_REGISTRY_ADDRESS as `0x${string}` | undefined) ?? null,
       registryFromBlock: env.NODE_REGISTRY_FROM_BLOCK,
+      payerRegistryAddress: (env.PAYER_REGISTRY_ADDRESS as `0x${string}` | undefined) ?? null,
       rpcUrl: env.SETTLEMENT_RPC_URL ?? null,
       explorerUrl: null,
       chain: localChain(env.SETTLEMENT_RPC_URL ?? null),

@@ -19,3 +19,7 @@ export const CHECK_TITLES: Record<PartnerCheckKey, string> = {
 
 /** The fee token's decimals: PayerRegistry amounts are in millionths of a dollar. */
 export const FEE_TOKEN_DECIMALS = 6;
+
+/** The worker reads each network's PayerRegistry this often; three missed reads make a read stale. */
+export const PAYER_CHECK_INTERVAL_MS = 5 * 60_000;
+export const PAYER_STALE_AFTER_MS = 3 * PAYER_CHECK_INTERVAL_MS;

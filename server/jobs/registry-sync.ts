@@ -39,6 +39,6 @@ export async function runRegistrySyncJob(db: Db, env: Env, options: RegistrySync
   });
 }
 
-function rpcVariable(network: NetworkKey) {
+export function rpcVariable(network: NetworkKey) {
   return { testnet: "TESTNET_RPC_URL", mainnet: "MAINNET_RPC_URL", local: "SETTLEMENT_RPC_URL" }[network];
 }

@@ -4,8 +4,10 @@ import type { Db } from "@/db/client";
 import { claimTurn } from "@/db/mutations/job-leases";
 import { ensureProbePartitions } from "@/db/mutations/partitions";
 import type { Env } from "@/lib/env";
+import { PAYER_CHECK_INTERVAL_MS } from "@/lib/partners/vocabulary";
 import { ProbeClient } from "@/lib/probe/client";
 import { runEvaluationJob } from "@/server/jobs/evaluate";
+import { runPayerCheckJob } from "@/server/jobs/payer-check";
 import { startProber } from "@/server/jobs/prober";
 import { runRegistrySyncJob } from "@/server/jobs/registry-sync";
 import { runRetentionJob, runRollupJob } from "@/server/jobs/rollup";
@@ -47,6 +49,11 @@ export function startWorker(db: Db, env: Env, { shared }: { shared: boolean }) {
           await probers.get(network)?.refresh();
           return summary;
         },
+      })),
+      ...env.XMTP_NETWORKS.map((network) => ({
+        name: `payer_check:${network}`,
+        intervalMs: PAYER_CHECK_INTERVAL_MS,
+        run: () => runPayerCheckJob(db, env, { network, trigger: "worker" }),
       })),
       { name: "rollup", intervalMs: 60_000, run: () => runRollupJob(db, { trigger: "worker" }) },
       { name: "evaluate", intervalMs: 300_000, run: () => runEvaluationJob(db, { trigger: "worker" }) },

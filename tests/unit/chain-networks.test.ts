@@ -4,6 +4,7 @@ import { type NetworkKey, parseEnv } from "@/lib/env";
 import { parseNetworkParam } from "@/lib/network-param";
 
 const LOCAL_REGISTRY = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
+const LOCAL_PAYER_REGISTRY = "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512";
 
 describe("the network presets", () => {
   it("point testnet at the Base Sepolia registry deployment and its public RPC by default", () => {
@@ -15,6 +16,7 @@ describe("the network presets", () => {
       chainId: 84532,
       registryAddress: "0x7C639a2be8B75c4799c1372A42448f41B89D88DE",
       registryFromBlock: 29_322_114,
+      payerRegistryAddress: "0xF0bd6Ac8AA00BA083cF95C5438B33488cbd2562B",
       rpcUrl: "https://sepolia.base.org",
       explorerUrl: "https://sepolia.basescan.org",
       hasMulticall: true,
@@ -33,6 +35,7 @@ describe("the network presets", () => {
       chainId: 8453,
       registryAddress: "0xC5742B5F2e19B859eaE03A9c44531C33fA8e75F8",
       registryFromBlock: 39_249_922,
+      payerRegistryAddress: "0xd1c78Dee5d58eCCF1cF1CAABbfc9837215f1B82B",
       rpcUrl: "https://mainnet.base.org",
       explorerUrl: "https://basescan.org",
       hasMulticall: true,
@@ -55,6 +58,7 @@ describe("the network presets", () => {
       SETTLEMENT_RPC_URL: "http://127.0.0.1:8545",
       NODE_REGISTRY_ADDRESS: LOCAL_REGISTRY,
       NODE_REGISTRY_FROM_BLOCK: "12",
+      PAYER_REGISTRY_ADDRESS: LOCAL_PAYER_REGISTRY,
     });
     const local = networkPreset(env, "local");
     expect(local).toMatchObject({
@@ -64,6 +68,7 @@ describe("the network presets", () => {
       chainId: 31337,
       registryAddress: LOCAL_REGISTRY,
       registryFromBlock: 12,
+      payerRegistryAddress: LOCAL_PAYER_REGISTRY,
       rpcUrl: "http://127.0.0.1:8545",
       explorerUrl: null,
       hasMulticall: false,

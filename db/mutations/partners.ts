@@ -1,0 +1,179 @@
+import { randomBytes } from "node:crypto";
+import { and, eq, isNull } from "drizzle-orm";
+import { PARTNER_SCOPE } from "@/lib/auth/scopes";
+import { generateIngestToken } from "@/lib/auth/tokens";
+import type { Db, Tx } from "../client";
+import { auditLog, ingestTokens, partners, sdkMinimums } from "../schema";
+
+export class PartnerError extends Error {
+  constructor(
+    readonly status: 404 | 409,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export type PartnerInput = {
+  slug: string;
+  name: string;
+  appUrl: string | null;
+  network: string;
+  payerAddresses: string[];
+  sdks: string[];
+  listed: boolean;
+  contact: string | null;
+  notes: string | null;
+  requiredRuns: number;
+};
+
+/** An unlisted partner's link key: unguessable, and only in the console and the link itself. */
+const newAccessKey = () => randomBytes(24).toString("base64url");
+
+/**
+ * What the public changelog may say of a partner: its public fields when listed; of an unlisted
+ * one, only that it is unlisted. The contact, the notes and the link key are never logged.
+ */
+function publicFields(partner: PartnerInput) {
+  if (!partner.listed) return { listed: false };
+  const { contact: _, notes: __, ...shown } = partner;
+  return shown;
+}
+
+const auditKey = (partner: { slug: string; listed: boolean; id: number }) =>
+  partner.listed ? partner.slug : `unlisted-${partner.id}`;
+
+export async function createPartner(db: Db, input: PartnerInput, actor: string) {
+  return db.transaction(async (tx) => {
+    const [taken] = await tx.select({ id: partners.id }).from(partners).where(eq(partners.slug, input.slug));
+    if (taken) throw new PartnerError(409, `a partner with the slug "${input.slug}" already exists`);
+    const [created] = await tx
+      .insert(partners)
+      .values({ ...input, accessKey: newAccessKey() })
+      .returning();
+    if (!created) throw new Error("the partner was not stored");
+    await tx.insert(auditLog).values({
+      actor,
+      action: "partner.create",
+      entityType: "partner",
+      entityKey: auditKey(created),
+      network: input.network,
+      after: publicFields(input),
+    });
+    return created;
+  });
+}
+
+/** Changes a partner (its slug included); `newLink` replaces the key of its link, so an old link stops working. */
+export async function updatePartner(
+  db: Db,
+  slug: string,
+  input: PartnerInput & { newLink?: boolean },
+  actor: string,
+) {
+  return db.transaction(async (tx) => {
+    const before = await partnerForUpdate(tx, slug);
+    if (input.slug !== slug) {
+      const [taken] = await tx
+        .select({ id: partners.id })
+        .from(partners)
+        .where(eq(partners.slug, input.slug));
+      if (taken) throw new PartnerError(409, `a partner with the slug "${input.slug}" already exists`);
+    }
+    const { newLink, ...fields } = input;
+    const [updated] = await tx
+      .update(partners)
+      .set({ ...fields, ...(newLink ? { accessKey: newAccessKey() } : {}), updatedAt: new Date() })
+      .where(eq(partners.id, before.id))
+      .returning();
+    if (!updated) throw new Error("the partner was not updated");
+    const shownBefore = publicFields(before);
+    const shownAfter = publicFields(fields);
+    const changed = Object.fromEntries(
+      Object.entries(shownAfter).filter(
+        ([field, value]) =>
+          JSON.stringify((shownBefore as Record<string, unknown>)[field]) !== JSON.stringify(value),
+      ),
+    );
+    if (Object.keys(changed).length > 0 || newLink)
+      await tx.insert(auditLog).values({
+        actor,
+        action: "partner.update",
+        entityType: "partner",
+        entityKey: auditKey(updated),
+        network: updated.network,
+        before: Object.fromEntries(
+          Object.keys(changed).map((field) => [
+            field,
+            (shownBefore as Record<string, unknown>)[field] ?? null,
+          ]),
+        ),
+        after: newLink ? { ...changed, link: "replaced" } : changed,
+      });
+    return updated;
+  });
+}
+
+async function partnerForUpdate(tx: Tx, slug: string) {
+  const [row] = await tx.select().from(partners).where(eq(partners.slug, slug)).for("update");
+  if (!row) throw new PartnerError(404, `no partner with the slug "${slug}"`);
+  return row;
+}
+
+/**
+ * A new ingest token for a partner, answered once: it may post that partner's integration runs and
+ * nothing else. The partner's earlier tokens stop working at the same moment.
+ */
+export async function issuePartnerToken(db: Db, slug: string, actor: string, now = new Date()) {
+  const { token, hash } = generateIngestToken();
+  return db.transaction(async (tx) => {
+    const partner = await partnerForUpdate(tx, slug);
+    await tx
+      .update(ingestTokens)
+      .set({ revokedAt: now })
+      .where(and(eq(ingestTokens.partnerId, partner.id), isNull(ingestTokens.revokedAt)));
+    const name = `partner-${partner.id}-${now.getTime().toString(36)}`;
+    await tx
+      .insert(ingestTokens)
+      .values({ name, tokenHash: hash, scopes: [PARTNER_SCOPE], partnerId: partner.id });
+    await tx.insert(auditLog).values({
+      actor,
+      action: "partner.token",
+      entityType: "partner",
+      entityKey: auditKey(partner),
+      network: partner.network,
+      after: { token: name },
+    });
+    return { name, token, partner: partner.slug };
+  });
+}
+
+/** Sets (or, with null, removes) the lowest mainnet-compatible version of an SDK. */
+export async function setSdkMinimum(
+  db: Db,
+  { sdk, minVersion }: { sdk: string; minVersion: string | null },
+  actor: string,
+) {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(sdkMinimums).where(eq(sdkMinimums.sdk, sdk));
+    if (minVersion === null) {
+      if (!before) throw new PartnerError(404, `no minimum version is set for ${sdk}`);
+      await tx.delete(sdkMinimums).where(eq(sdkMinimums.sdk, sdk));
+    } else {
+      await tx
+        .insert(sdkMinimums)
+        .values({ sdk, minVersion })
+        .onConflictDoUpdate({ target: sdkMinimums.sdk, set: { minVersion, updatedAt: new Date() } });
+    }
+    if ((before?.minVersion ?? null) !== minVersion)
+      await tx.insert(auditLog).values({
+        actor,
+        action: "sdk.minimum",
+        entityType: "sdk",
+        entityKey: sdk,
+        before: before ? { minVersion: before.minVersion } : null,
+        after: { minVersion },
+      });
+    return { sdk, minVersion };
+  });
+}
