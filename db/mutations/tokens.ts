@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
-import type { IngestScope } from "@/lib/auth/scopes";
+import type { IngestScope, TokenScope } from "@/lib/auth/scopes";
 import { generateIngestToken, hashIngestToken } from "@/lib/auth/tokens";
 import type { Db } from "../client";
 import { auditLog, ingestTokens } from "../schema";
@@ -60,14 +60,14 @@ export async function revokeIngestToken(db: Db, { name, actor }: { name: string;
 }
 
 export type TokenCheck =
-  | { ok: true; tokenId: number; name: string }
+  | { ok: true; tokenId: number; name: string; partnerId: number | null }
   | { ok: false; status: 401 | 403; message: string };
 
 /** Checks a presented token for a scope and records its use. */
 export async function authenticateIngestToken(
   db: Db,
   token: string | null,
-  scope: IngestScope,
+  scope: TokenScope,
 ): Promise<TokenCheck> {
   if (!token)
     return { ok: false, status: 401, message: "send the ingest token as Authorization: Bearer <token>" };
@@ -77,6 +77,7 @@ export async function authenticateIngestToken(
       name: ingestTokens.name,
       scopes: ingestTokens.scopes,
       revokedAt: ingestTokens.revokedAt,
+      partnerId: ingestTokens.partnerId,
     })
     .from(ingestTokens)
     .where(eq(ingestTokens.tokenHash, hashIngestToken(token)));
@@ -86,5 +87,5 @@ export async function authenticateIngestToken(
     return { ok: false, status: 403, message: `the token "${row.name}" lacks the scope "${scope}"` };
   }
   await db.update(ingestTokens).set({ lastUsedAt: new Date() }).where(eq(ingestTokens.id, row.id));
-  return { ok: true, tokenId: row.id, name: row.name };
+  return { ok: true, tokenId: row.id, name: row.name, partnerId: row.partnerId };
 }

@@ -12,6 +12,7 @@ import {
   REGION_PATTERN,
   REGION_RULE,
 } from "../limits";
+import { cleanVersion } from "../partners/semver";
 import { PROBE_ERROR_CLASSES, PROBE_OUTCOMES } from "../probe/record";
 import { THROUGHPUT_KINDS } from "../results/vocabulary";
 
@@ -101,36 +102,58 @@ export const forkCheckSchema = z
 export type BenchmarkRun = z.infer<typeof benchmarkRunSchema>;
 export type ForkCheck = z.infer<typeof forkCheckSchema>;
 
-export const integrationRunSchema = z
-  .object({
-    runId,
-    suite: z.string().min(1).max(200),
-    sdk: z.string().min(1).max(100),
-    network,
-    startedAt: isoTime,
-    // Set by the dashboard for a JUnit report: where its start time came from.
-    startedAtFrom: z.enum(["query", "report", "report_as_utc", "received"]).optional(),
-    passed: count,
-    failed: count,
-    skipped: count.default(0),
-    cases: z
-      .array(
-        z
-          .object({
-            name: z.string().min(1).max(1000),
-            status: z.enum(["passed", "failed", "skipped"]),
-            durationMs: durationMs,
-          })
-          .strict(),
+const integrationRunFields = z.object({
+  runId,
+  suite: z.string().min(1).max(200),
+  sdk: z.string().min(1).max(100),
+  network,
+  startedAt: isoTime,
+  // Set by the dashboard for a JUnit report: where its start time came from.
+  startedAtFrom: z.enum(["query", "report", "report_as_utc", "received"]).optional(),
+  passed: count,
+  failed: count,
+  skipped: count.default(0),
+  cases: z
+    .array(
+      z
+        .object({
+          name: z.string().min(1).max(1000),
+          status: z.enum(["passed", "failed", "skipped"]),
+          durationMs: durationMs,
+        })
+        .strict(),
+    )
+    .max(20_000)
+    .optional(),
+});
+
+const casesMatch: [
+  (run: { cases?: { status: string }[]; passed: number }) => boolean,
+  z.core.$ZodCustomParams,
+] = [
+  (run) => !run.cases || run.cases.filter((c) => c.status === "passed").length === run.passed,
+  { message: "does not match the passed cases", path: ["passed"] },
+];
+
+export const integrationRunSchema = integrationRunFields.strict().refine(...casesMatch);
+
+/** A partner's own integration run: the QA shape plus the SDK version it ran (semver, "v" allowed). */
+export const partnerRunSchema = integrationRunFields
+  .extend({
+    sdkVersion: z
+      .string()
+      .trim()
+      .max(MAX_VERSION_CHARS)
+      .refine(
+        (value) => cleanVersion(value) !== null,
+        "must be a semantic version such as 2.1.0 or 2.1.0-rc.1",
       )
-      .max(20_000)
-      .optional(),
+      .transform((value) => cleanVersion(value) as string),
   })
   .strict()
-  .refine((run) => !run.cases || run.cases.filter((c) => c.status === "passed").length === run.passed, {
-    message: "does not match the passed cases",
-    path: ["passed"],
-  });
+  .refine(...casesMatch);
+
+export type PartnerRunBody = z.infer<typeof partnerRunSchema>;
 
 export type IntegrationRun = z.infer<typeof integrationRunSchema>;
 

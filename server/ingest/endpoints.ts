@@ -1,8 +1,10 @@
 import { storeBenchmarkRun } from "@/db/mutations/ingest/benchmarks";
 import { storeForkCheck } from "@/db/mutations/ingest/fork-checks";
 import { storeIntegrationRun } from "@/db/mutations/ingest/integration-tests";
+import { storePartnerRun } from "@/db/mutations/ingest/partner-runs";
 import { storeProbeBatch } from "@/db/mutations/ingest/probes";
 import { storeThroughputRun } from "@/db/mutations/ingest/throughput";
+import { PARTNER_SCOPE } from "@/lib/auth/scopes";
 import { parseJson } from "@/lib/ingest/body";
 import { IngestError } from "@/lib/ingest/errors";
 import { junitToRun } from "@/lib/ingest/junit";
@@ -11,6 +13,7 @@ import {
   benchmarkRunSchema,
   forkCheckSchema,
   integrationRunSchema,
+  partnerRunSchema,
   probeBatchSchema,
   throughputRunSchema,
 } from "@/lib/ingest/schemas";
@@ -77,4 +80,36 @@ export const probesEndpoint = ingestEndpoint({
   schema: probeBatchSchema,
   store: storeProbeBatch,
   hashBody: false,
+});
+
+/**
+ * A partner's own integration run, with its partner token: JUnit XML (runId, suite, sdk, sdkVersion,
+ * network as query parameters) or the JSON shape with sdkVersion. Stored as that partner's evidence,
+ * apart from the QA suite's runs, so it never moves the network's own integration target.
+ */
+export const partnerRunsEndpoint = ingestEndpoint({
+  scope: PARTNER_SCOPE,
+  schema: partnerRunSchema,
+  contentTypes: ["application/json", ...XML_TYPES],
+  parse: (text, contentType, url, receivedAt) =>
+    XML_TYPES.includes(contentType)
+      ? {
+          ...junitToRun(text, url.searchParams, receivedAt),
+          sdkVersion: url.searchParams.get("sdkVersion") ?? undefined,
+        }
+      : jsonRun(text),
+  hashOf: ({ startedAtFrom, ...run }) =>
+    startedAtFrom === "received" ? { ...run, startedAt: undefined } : run,
+  store: async (db, run, meta) => {
+    if (meta.partnerId === null)
+      throw new IngestError(403, "forbidden", "only a partner's token may post partner runs");
+    const { startedAtFrom, ...body } = run;
+    const stored = await storePartnerRun(db, body, {
+      ...meta,
+      partnerId: meta.partnerId,
+      format: XML_TYPES.includes(meta.contentType) ? "junit" : "json",
+    });
+    if (!startedAtFrom) return stored;
+    return { ...stored, record: { ...(stored.record as object), startedAtFrom } };
+  },
 });

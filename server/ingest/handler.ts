@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { uncount, windowCounts } from "@/db/mutations/rate-limit";
 import { authenticateIngestToken } from "@/db/mutations/tokens";
-import type { IngestScope } from "@/lib/auth/scopes";
+import type { TokenScope } from "@/lib/auth/scopes";
 import { bearerToken } from "@/lib/auth/tokens";
 import type { Env } from "@/lib/env";
 import { bodyHash, parseJson, readBody, unstorable } from "@/lib/ingest/body";
@@ -26,7 +26,7 @@ export function ingestEndpoint<S extends z.ZodType>({
   hashBody = true,
   hashOf = (data) => data,
 }: {
-  scope: IngestScope;
+  scope: TokenScope;
   schema: S;
   store: (db: Db, data: z.output<S>, meta: StoreMeta) => Promise<StoreResult>;
   contentTypes?: string[];
@@ -86,6 +86,7 @@ export function ingestEndpoint<S extends z.ZodType>({
       const meta = {
         hash: hashBody ? bodyHash(hashOf(parsed.data)) : "",
         tokenId: auth.tokenId,
+        partnerId: auth.partnerId,
         contentType,
         receivedAt: at,
         env,
