@@ -1,6 +1,5 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import type { PayerRead } from "@/lib/partners/checks";
-import type { PayerEventKind } from "@/lib/partners/vocabulary";
+import type { PayerEventRow, PayerRead } from "@/lib/partners/checks";
 import type { Db } from "../client";
 import { partners, payerBalances, payerEvents } from "../schema";
 
@@ -42,15 +41,7 @@ export async function payerReads(db: Db, network: string, addresses: string[]): 
   }));
 }
 
-export type PayerEventRow = {
-  address: string;
-  kind: PayerEventKind;
-  amount: bigint;
-  payerReportId: string | null;
-  blockNumber: number;
-  blockTime: Date;
-  txHash: string;
-};
+export type { PayerEventRow } from "@/lib/partners/checks";
 
 /** Each payer's latest events, newest first (at most `perPayer` each). */
 export async function recentPayerEvents(

@@ -1,6 +1,6 @@
 import { formatFee } from "./amount";
 import { meetsMinimum } from "./semver";
-import { CHECK_TITLES, PARTNER_CHECKS, type PartnerCheckKey } from "./vocabulary";
+import { CHECK_TITLES, PARTNER_CHECKS, type PartnerCheckKey, type PayerEventKind } from "./vocabulary";
 
 export type CheckStatus = "pass" | "fail" | "unknown";
 
@@ -33,6 +33,17 @@ export type PayerRead = {
 export type PayerEvidence = {
   address: string;
   read: (PayerRead & { funded: boolean; stale: boolean }) | null;
+};
+
+/** A Deposit or UsageSettled event of a payer, as stored. */
+export type PayerEventRow = {
+  address: string;
+  kind: PayerEventKind;
+  amount: bigint;
+  payerReportId: string | null;
+  blockNumber: number;
+  blockTime: Date;
+  txHash: string;
 };
 
 export type ChainSource = { lastOkAt: Date | null; failingSince: Date | null; lastError: string | null };

@@ -34,8 +34,14 @@ export type PartnerReadiness = {
  * partner's own runs, the team's SDK minimums and the network's readiness. Nothing private (contact,
  * notes, link key) is in the answer.
  */
-export async function partnersReadiness(db: Db, { partners, now }: { partners: PartnerRow[]; now: Date }) {
-  const networks = [...new Set(partners.map((partner) => partner.network))];
+export async function partnersReadiness(
+  db: Db,
+  { partners, now, network }: { partners: PartnerRow[]; now: Date; network?: string },
+) {
+  // The partners' networks, and the one a page shows when there is no partner yet.
+  const networks = [
+    ...new Set([...partners.map((partner) => partner.network), ...(network ? [network] : [])]),
+  ];
   const [context, runs, minimums, sources] = await Promise.all([
     migrationContext(db, { networks, now }),
     latestPartnerRuns(
