@@ -87,29 +87,30 @@ export async function updatePartner(
       .where(eq(partners.id, before.id))
       .returning();
     if (!updated) throw new Error("the partner was not updated");
-    const shownBefore = publicFields(before);
-    const shownAfter = publicFields(fields);
-    const changed = Object.fromEntries(
-      Object.entries(shownAfter).filter(
-        ([field, value]) =>
-          JSON.stringify((shownBefore as Record<string, unknown>)[field]) !== JSON.stringify(value),
-      ),
+    // Which fields changed, private ones aside; of an unlisted partner only their names are logged.
+    const { contact: _, notes: __, ...open } = fields;
+    const changed = Object.keys(open).filter(
+      (field) =>
+        JSON.stringify((before as Record<string, unknown>)[field]) !==
+        JSON.stringify((open as Record<string, unknown>)[field]),
     );
-    if (Object.keys(changed).length > 0 || newLink)
+    if (changed.length > 0 || newLink) {
+      const pick = (row: Record<string, unknown>) =>
+        Object.fromEntries(changed.map((field) => [field, row[field] ?? null]));
+      const shown = updated.listed && before.listed;
       await tx.insert(auditLog).values({
         actor,
         action: "partner.update",
         entityType: "partner",
         entityKey: auditKey(updated),
         network: updated.network,
-        before: Object.fromEntries(
-          Object.keys(changed).map((field) => [
-            field,
-            (shownBefore as Record<string, unknown>)[field] ?? null,
-          ]),
-        ),
-        after: newLink ? { ...changed, link: "replaced" } : changed,
+        before: shown ? pick(before) : null,
+        after: {
+          ...(shown ? pick(open) : { changed: changed.join(", ") || "none" }),
+          ...(newLink ? { link: "replaced" } : {}),
+        },
       });
+    }
     return updated;
   });
 }

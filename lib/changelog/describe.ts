@@ -43,6 +43,12 @@ const FIELD_WORDS: Record<string, string> = {
   minSamples: "minimum samples",
   version: "rule version",
   metricKey: "target",
+  appUrl: "app",
+  payerAddresses: "payers",
+  sdks: "SDKs",
+  listed: "listed",
+  requiredRuns: "runs that must pass",
+  minVersion: "minimum version",
 };
 
 const STATUS_WORDS: Record<string, string> = {
@@ -106,6 +112,17 @@ export function changeTitle(row: Pick<ChangeRow, "action" | "entityType" | "enti
       ? `QA operation ${row.entityKey}: its note changed`
       : `QA operation ${row.entityKey} mapped to ${row.after.metricKey} instead`;
   if (row.action === "operation.unmap") return `QA operation ${row.entityKey} no longer mapped`;
+  const unlisted = row.entityKey.startsWith("unlisted-");
+  if (row.action === "partner.create")
+    return unlisted ? "An unlisted partner was added" : `Partner added: ${row.after?.name ?? row.entityKey}`;
+  if (row.action === "partner.update")
+    return unlisted ? "An unlisted partner was updated" : `Partner ${row.entityKey} updated`;
+  if (row.action === "partner.token")
+    return `Ingest token issued to ${unlisted ? "an unlisted partner" : `partner ${row.entityKey}`}`;
+  if (row.action === "sdk.minimum")
+    return row.after?.minVersion
+      ? `Mainnet-compatible ${row.entityKey}: ${row.after.minVersion} or later`
+      : `Mainnet-compatible ${row.entityKey}: minimum removed`;
   if (row.action === "criterion.target")
     return `Target ${row.entityKey} changed by the published roadmap (version ${row.after?.version})`;
   if (row.action === "criterion.update")
@@ -130,5 +147,7 @@ export function changeHref(
   if (row.entityType === "milestone" && row.stageNumber) return `/stages/${row.stageNumber}`;
   if (row.entityType === "incident") return `/incidents#incident-${row.entityKey}`;
   if (row.entityType === "criterion") return `/targets/${row.entityKey}`;
+  if (row.entityType === "partner" && !row.entityKey.startsWith("unlisted-"))
+    return `/partners/${row.entityKey}`;
   return null;
 }

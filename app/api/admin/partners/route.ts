@@ -1,0 +1,7 @@
+import { adminContext } from "@/server/admin/context";
+import { postPartner } from "@/server/admin/partners";
+import { guarded } from "@/server/api/guard";
+
+export const dynamic = "force-dynamic";
+
+export const POST = guarded(async (request: Request) => postPartner(request, await adminContext()));
