@@ -8,8 +8,10 @@ import { lockDataDir } from "@/db/pglite-lock";
 import { prepareDatabase } from "@/db/setup";
 import { parseEnv } from "@/lib/env";
 import { writeDemoHistory } from "@/server/demo/history";
+import { writeDemoPartners } from "@/server/demo/partners";
 import { DEMO_TEAM } from "@/server/demo/team";
 import { demoResults } from "@/simulation/demo-history";
+import { DEMO_PARTNERS, DEMO_SDK_MINIMUMS } from "@/simulation/demo-partners";
 import { DEMO_REGIONS, demoProbeBackfill } from "@/simulation/demo-probes";
 import { type DemoWorld, startDemoWorld } from "@/simulation/demo-world";
 
@@ -85,6 +87,7 @@ try {
     SETTLEMENT_RPC_URL: world.rpcUrl,
     NODE_REGISTRY_ADDRESS: world.registryAddress,
     NODE_REGISTRY_FROM_BLOCK: "0",
+    PAYER_REGISTRY_ADDRESS: world.payerRegistryAddress,
     // The simulated nodes listen on loopback, which the prober refuses outside the demo and tests.
     PROBE_ALLOW_PRIVATE: "1",
     PROBE_INTERVAL_S: "10",
@@ -103,6 +106,16 @@ try {
       probes: demoProbeBackfill("local", now, { degradedMs: env.PROBE_DEGRADED_MS }),
     };
     await writeDemoHistory(handle.db, env, history, { now, log: (line) => console.log(`  ${line}`) });
+    const gateways = world.gateways;
+    await writeDemoPartners(handle.db, env, {
+      partners: DEMO_PARTNERS.map((partner) => ({
+        ...partner,
+        gateway: gateways[partner.slug] as `0x${string}`,
+      })),
+      minimums: DEMO_SDK_MINIMUMS,
+      now,
+      log: (line) => console.log(`  ${line}`),
+    });
   } finally {
     await handle.close();
   }

@@ -1,6 +1,8 @@
-import type { Address } from "viem";
+import { type Address, keccak256, toHex } from "viem";
+import { DEMO_MINIMUM_DEPOSIT_DOLLARS, DEMO_PARTNERS } from "./demo-partners";
 import { DEMO_NODE_BROKEN_DAYS_AGO } from "./demo-probes";
 import {
+  deployTestPayerRegistry,
   deployTestRegistry,
   type LocalChain,
   type Registry,
@@ -32,6 +34,9 @@ export const DEMO_NODES = [
 export type DemoWorld = {
   rpcUrl: string;
   registryAddress: Address;
+  payerRegistryAddress: Address;
+  /** Each demo partner's gateway (payer) address, by slug. */
+  gateways: Record<string, Address>;
   nodes: Map<number, SimulatedNode>;
   stop: () => Promise<void>;
 };
@@ -83,8 +88,14 @@ export async function startDemoWorld({
     log(`local EVM on ${chain.rpcUrl}`);
     const registry = await deployTestRegistry(chain);
     log(`node registry at ${registry.address}`);
+    const payerRegistry = await deployTestPayerRegistry(chain, BigInt(DEMO_MINIMUM_DEPOSIT_DOLLARS) * USD);
+    log(`PayerRegistry at ${payerRegistry.address}`);
     for (const node of DEMO_NODES) nodes.set(node.id, await SimulatedNode.start(behaviourOf(node.role)));
     await writeHistory(chain, registry, nodes, daysAgo);
+    const gateways = await writePayerHistory(chain, payerRegistry, daysAgo);
+    // Back to the present, so the head block is now.
+    await chain.testClient.setNextBlockTimestamp({ timestamp: BigInt(daysAgo(0)) });
+    await chain.testClient.mine({ blocks: 1 });
     log(
       `${DEMO_NODES.length} nodes of 5 operators registered, ${DEMO_NODES.filter((n) => n.canonical).length} canonical`,
     );
@@ -100,7 +111,14 @@ export async function startDemoWorld({
       void node.set("http503");
       setTimeout(() => void node.set("healthy"), 15_000).unref();
     }, 240_000).unref();
-    return { rpcUrl: chain.rpcUrl, registryAddress: registry.address, nodes, stop };
+    return {
+      rpcUrl: chain.rpcUrl,
+      registryAddress: registry.address,
+      payerRegistryAddress: payerRegistry.address,
+      gateways,
+      nodes,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;
@@ -139,7 +157,32 @@ async function writeHistory(
   await registry.write("setHttpAddress", [200, url(200)], operators[moved.operator]);
   await at(DEMO_NODE_BROKEN_DAYS_AGO);
   await registry.write("removeFromNetwork", [700]);
-  // Back to the present, so the head block is now.
-  await chain.testClient.setNextBlockTimestamp({ timestamp: BigInt(daysAgo(0)) });
-  await chain.testClient.mine({ blocks: 1 });
+}
+
+const USD = 1_000_000n;
+
+/** The demo partners' gateways: deposits and settled usage, in time order, after the registry's history. */
+async function writePayerHistory(
+  chain: LocalChain,
+  payerRegistry: Registry,
+  daysAgo: (days: number) => number,
+) {
+  const gateways = Object.fromEntries(
+    DEMO_PARTNERS.map((partner) => [partner.slug, chain.accounts[partner.gatewayAccount] as Address]),
+  );
+  const events = DEMO_PARTNERS.flatMap((partner) =>
+    partner.payerEvents.map((event) => ({ ...event, payer: gateways[partner.slug] as Address })),
+  ).sort((a, b) => b.daysAgo - a.daysAgo);
+  for (const [index, event] of events.entries()) {
+    await chain.testClient.setNextBlockTimestamp({ timestamp: BigInt(daysAgo(event.daysAgo)) });
+    const amount = BigInt(event.dollars) * USD;
+    if (event.kind === "deposit") await payerRegistry.write("deposit", [event.payer, amount], event.payer);
+    else
+      await payerRegistry.write("settleUsage", [
+        keccak256(toHex(`demo report ${index}`)),
+        event.payer,
+        amount,
+      ]);
+  }
+  return gateways;
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { NodeFactsEditor } from "@/components/admin/node-facts-editor";
 import { OperationsEditor } from "@/components/admin/operations-editor";
+import { PartnersEditor } from "@/components/admin/partners-editor";
 import { RoadmapEditor } from "@/components/admin/roadmap-editor";
 import { RulesEditor } from "@/components/admin/rules-editor";
 import { SignIn, SignOut } from "@/components/admin/sign-in";
@@ -47,7 +48,8 @@ export default async function AdminPage() {
           <RoadmapEditor stages={data.stages} milestones={data.milestones} />
           <RulesEditor criteria={data.criteria} operationMap={data.operationMap} />
           <NodeFactsEditor nodes={data.nodes} />
-          <TokensEditor tokens={data.tokens} />
+          <PartnersEditor partners={data.partners} minimums={data.sdkMinimums} networks={data.networks} />
+          <TokensEditor tokens={data.tokens.filter((token) => !token.scopes.includes("partner_runs"))} />
         </>
       ) : (
         <section

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { PAYER_CHECK_INTERVAL_MS, PAYER_STALE_AFTER_MS } from "@/lib/partners/vocabulary";
 import { CURRENT_STATE_FRESH_MS } from "@/lib/uptime/current-state";
 import { DOWN_SHARE_FOR_RED } from "@/lib/uptime/day-bars";
 
@@ -8,9 +9,9 @@ export const metadata: Metadata = { title: "Methodology" };
 const RED = `${DOWN_SHARE_FOR_RED * 100}%`;
 const FRESH_MINUTES = CURRENT_STATE_FRESH_MS / 60_000;
 
-function Rule({ title, children }: { title: string; children: ReactNode }) {
+function Rule({ title, children, id }: { title: string; children: ReactNode; id?: string }) {
   return (
-    <section className="rounded-lg border border-line bg-surface p-4">
+    <section id={id} className="scroll-mt-4 rounded-lg border border-line bg-surface p-4">
       <h2 className="font-semibold">{title}</h2>
       <div className="mt-1 flex flex-col gap-2 text-ink-muted text-sm">{children}</div>
     </section>
@@ -106,6 +107,29 @@ export default function MethodologyPage() {
         <p>
           Fork rate (our interpretation): forked groups over groups checked by the QA fork suite within the
           window.
+        </p>
+      </Rule>
+      <Rule title="Partner readiness" id="partners">
+        <p>
+          Each partner app is judged four ways. <strong>Gateway funded</strong>: every payer address the team
+          linked to it holds at least the PayerRegistry's minimum deposit, read with <code>getBalances</code>{" "}
+          and <code>minimumDeposit</code> at one block every {PAYER_CHECK_INTERVAL_MS / 60_000} minutes (a
+          negative balance is debt); recent <code>Deposit</code> and <code>UsageSettled</code> events are
+          shown beside it. A read older than {PAYER_STALE_AFTER_MS / 60_000} minutes is marked stale, with the
+          RPC's error.
+        </p>
+        <p>
+          <strong>SDK ready</strong>: every SDK version the partner's last N runs report (N set per partner, 5
+          by default) is at least the team's minimum mainnet-compatible version of that SDK, compared as
+          semantic versions, so 2.0.0-rc.1 is below 2.0.0; every SDK the partner uses must be reported by one
+          of them. <strong>Integration passing</strong>: those N runs, which the partner posts with its own
+          token, all passed. <strong>Network ready</strong>: every target of the stage under way on its
+          network is met and none of its milestones is still open.
+        </p>
+        <p>
+          A check with nothing to judge yet is "not known", never a pass. "Since" is when a check last became
+          true without a break; "last true", when it was last seen true. A partner's contact and notes are
+          never shown; an unlisted partner appears only to whoever holds its link.
         </p>
       </Rule>
     </div>

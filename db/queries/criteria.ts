@@ -5,7 +5,12 @@ import {
   networkSummary as summaryOf,
 } from "@/lib/roadmap/network-readiness";
 import { type EvaluationPoint, timeline } from "@/lib/roadmap/readiness";
-import { type CriterionWithTimeline, type RoadmapState, stageStates } from "@/lib/roadmap/stage-state";
+import {
+  type CriterionWithTimeline,
+  currentStage,
+  type RoadmapState,
+  stageStates,
+} from "@/lib/roadmap/stage-state";
 import type { Db } from "../client";
 import { criteria, criterionEvaluations, criterionVersions, milestones } from "../schema";
 import { getCriteria, getStages } from "./roadmap";
@@ -215,6 +220,13 @@ export async function migrationContext(db: Db, { networks, now }: { networks: st
   const stage = state.stages.find((candidate) => candidate.countdown !== null);
   return {
     readiness: new Map(networks.map((network) => [network, readinessOf(network, now, state)])),
+    /** Each network's stage under way: the first judged there that the team has not declared complete. */
+    stageUnderWay: new Map(
+      networks.map((network) => {
+        const under = currentStage(state.stages.filter((candidate) => candidate.network === network));
+        return [network, under ? { number: under.number, title: under.title } : null];
+      }),
+    ),
     countdown: stage?.countdown ? { stage: stage.number, title: stage.title, ...stage.countdown } : null,
   };
 }

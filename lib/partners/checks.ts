@@ -290,11 +290,33 @@ export type NetworkReadinessInput = {
   ready: boolean;
   targetsMet: number;
   targetsTotal: number;
-  targets: { key: string; title: string; met: boolean; metSince: Date | null }[];
-  stillOpen: { title: string }[];
+  targets: { key: string; title: string; met: boolean; metSince: Date | null; stage?: number }[];
+  stillOpen: { title: string; stage?: number }[];
 };
 
-/** Network ready: every target judged on the partner's network is met (the read API's readiness model). */
+/** The readiness model cut to one stage's targets and open items (all of them without a stage). */
+export function readinessOfStage(
+  readiness: NetworkReadinessInput,
+  stage: number | null,
+): NetworkReadinessInput {
+  if (stage === null) return readiness;
+  const targets = readiness.targets.filter((target) => target.stage === stage);
+  const met = targets.filter((target) => target.met).length;
+  const stillOpen = readiness.stillOpen.filter((item) => item.stage === stage);
+  return {
+    // Nothing of the stage still open: its targets met and its milestones done.
+    ready: targets.length > 0 && met === targets.length && stillOpen.length === 0,
+    targetsMet: met,
+    targetsTotal: targets.length,
+    targets,
+    stillOpen,
+  };
+}
+
+/**
+ * Network ready: nothing of the stage under way on the partner's network is still open, its targets met and
+ * its milestones done (the read API's readiness model, cut to that stage); what is missing names each.
+ */
 export function networkCheck(
   readiness: NetworkReadinessInput,
   now: Date,
@@ -305,7 +327,7 @@ export function networkCheck(
     title: CHECK_TITLES.network_ready,
     status,
     stale: false,
-    summary: `${readiness.targetsMet} of ${readiness.targetsTotal} network targets met`,
+    summary: `${readiness.targetsMet} of ${readiness.targetsTotal} targets of the stage under way met`,
     missing: readiness.stillOpen.map((item) => `the network still has to meet: ${item.title}`),
     since: status === "pass" ? latest(readiness.targets.map((target) => target.metSince)) : null,
     lastTrueAt: status === "pass" ? now : null,

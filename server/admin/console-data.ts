@@ -6,6 +6,7 @@ import { getIncidents } from "@/db/queries/incidents";
 import { getNetworks } from "@/db/queries/network";
 import { getRegistryNodes } from "@/db/queries/nodes";
 import { getOperationMap } from "@/db/queries/operation-map";
+import { listPartners, listSdkMinimums, partnerTokens } from "@/db/queries/partners";
 import { getAllMilestones, getCriteria, getStages } from "@/db/queries/roadmap";
 
 /** Who is signed in (from the session cookie), and, for them, what the console edits. */
@@ -22,8 +23,22 @@ export async function consoleData(db: Db, cookie: string | undefined, now: Date)
       incidents: [],
       tokens: [],
       nodes: [],
+      partners: [],
+      sdkMinimums: [],
     };
-  const [stages, milestones, criteria, specs, operationMap, networks, incidents, tokens] = await Promise.all([
+  const [
+    stages,
+    milestones,
+    criteria,
+    specs,
+    operationMap,
+    networks,
+    incidents,
+    tokens,
+    partners,
+    partnerKeys,
+    minimums,
+  ] = await Promise.all([
     getStages(db),
     getAllMilestones(db),
     getCriteria(db),
@@ -33,6 +48,9 @@ export async function consoleData(db: Db, cookie: string | undefined, now: Date)
     // Open ones: those resolved already take no more updates here.
     getIncidents(db, { since: now, limit: 20 }),
     listIngestTokens(db),
+    listPartners(db, { includeUnlisted: true }),
+    partnerTokens(db),
+    listSdkMinimums(db),
   ]);
   const metrics = new Map(specs.map((spec) => [spec.key, spec.metric]));
   const collected = networks.filter((network) => network.isCollected).map(({ key, name }) => ({ key, name }));
@@ -60,6 +78,21 @@ export async function consoleData(db: Db, cookie: string | undefined, now: Date)
     networks: collected,
     incidents,
     tokens,
+    partners: partners.map((partner) => ({
+      slug: partner.slug,
+      name: partner.name,
+      appUrl: partner.appUrl,
+      network: partner.network,
+      payerAddresses: partner.payerAddresses,
+      sdks: partner.sdks,
+      listed: partner.listed,
+      contact: partner.contact,
+      notes: partner.notes,
+      requiredRuns: partner.requiredRuns,
+      link: `/partners/${partner.slug}${partner.listed ? "" : `?key=${encodeURIComponent(partner.accessKey)}`}`,
+      token: partnerKeys.get(partner.id) ?? null,
+    })),
+    sdkMinimums: minimums.map(({ sdk, minVersion }) => ({ sdk, minVersion })),
     nodes: registries.flatMap((registry) =>
       registry.nodes.map(({ network, nodeId, name, operatorName, region, country, website }) => ({
         network,

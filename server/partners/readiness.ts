@@ -7,6 +7,7 @@ import {
   integrationCheck,
   networkCheck,
   type PartnerCheck,
+  readinessOfStage,
   score,
   sdkCheck,
 } from "@/lib/partners/checks";
@@ -89,7 +90,10 @@ export async function partnersReadiness(
       sdkCheck({ runs: own, required: partner.requiredRuns, sdksInUse: partner.sdks, minimums }),
       integrationCheck({ runs: own, required: partner.requiredRuns }),
       networkCheck(
-        networkReadiness ?? { ready: false, targetsMet: 0, targetsTotal: 0, targets: [], stillOpen: [] },
+        readinessOfStage(
+          networkReadiness ?? { ready: false, targetsMet: 0, targetsTotal: 0, targets: [], stillOpen: [] },
+          context.stageUnderWay.get(partner.network)?.number ?? null,
+        ),
         now,
       ),
     ];
@@ -107,5 +111,11 @@ export async function partnersReadiness(
       payerEvents: (onChain?.events ?? []).filter((event) => mine.has(event.address)),
     };
   });
-  return { asOf: now, readiness, networks: context.readiness, countdown: context.countdown };
+  return {
+    asOf: now,
+    readiness,
+    networks: context.readiness,
+    stageUnderWay: context.stageUnderWay,
+    countdown: context.countdown,
+  };
 }

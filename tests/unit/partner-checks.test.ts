@@ -228,3 +228,40 @@ describe("score, versions and amounts", () => {
     expect(formatFee(2n ** 103n - 1n)).toMatch(/^[\d,]+\.\d+ USDC$/);
   });
 });
+
+describe("the network's readiness cut to the stage under way", () => {
+  it("keeps only that stage's targets and open items, ready when its targets are met and nothing is open", async () => {
+    const { readinessOfStage } = await import("@/lib/partners/checks");
+    const readiness = {
+      ready: false,
+      targetsMet: 2,
+      targetsTotal: 3,
+      targets: [
+        { key: "a", title: "A", met: true, metSince: null, stage: 1 },
+        { key: "b", title: "B", met: true, metSince: null, stage: 2 },
+        { key: "c", title: "C", met: false, metSince: null, stage: 3 },
+      ],
+      stillOpen: [
+        { title: "C", stage: 3 },
+        { title: "a milestone", stage: 2 },
+      ],
+    };
+    expect(readinessOfStage(readiness, 2)).toEqual({
+      ready: false, // its milestone is still open
+      targetsMet: 1,
+      targetsTotal: 1,
+      targets: [readiness.targets[1]],
+      stillOpen: [{ title: "a milestone", stage: 2 }],
+    });
+    expect(readinessOfStage(readiness, 1)).toMatchObject({ ready: true, targetsMet: 1, stillOpen: [] });
+    expect(readinessOfStage({ ...readiness, stillOpen: [] }, 2)).toEqual({
+      ready: true,
+      targetsMet: 1,
+      targetsTotal: 1,
+      targets: [readiness.targets[1]],
+      stillOpen: [],
+    });
+    expect(readinessOfStage(readiness, 9).ready).toBe(false);
+    expect(readinessOfStage(readiness, null)).toBe(readiness);
+  });
+});
