@@ -35,12 +35,12 @@ export function PartnersTable({ partners, sort }: { partners: PartnerListRow[]; 
         <thead className="text-left text-ink-muted text-xs uppercase tracking-wide">
           <tr className="border-line border-b">
             {header("name", "App")}
+            {header("ready", "Ready")}
             {PARTNER_CHECKS.map((key) => (
               <th key={key} scope="col" className="p-2 font-medium sm:p-3">
                 {CHECK_TITLES[key]}
               </th>
             ))}
-            {header("ready", "Ready")}
           </tr>
         </thead>
         <tbody>
@@ -55,6 +55,9 @@ export function PartnersTable({ partners, sort }: { partners: PartnerListRow[]; 
                   {partner.name}
                 </Link>
               </th>
+              <td className="whitespace-nowrap p-2 font-semibold tabular-nums sm:p-3" data-testid="score">
+                {partner.score.passed}/{partner.score.total}
+              </td>
               {PARTNER_CHECKS.map((key) => {
                 const check = partner.checks.find((item) => item.key === key);
                 return (
@@ -63,9 +66,6 @@ export function PartnersTable({ partners, sort }: { partners: PartnerListRow[]; 
                   </td>
                 );
               })}
-              <td className="whitespace-nowrap p-2 font-semibold tabular-nums sm:p-3" data-testid="score">
-                {partner.score.passed}/{partner.score.total}
-              </td>
             </tr>
           ))}
         </tbody>

@@ -291,7 +291,7 @@ export type NetworkReadinessInput = {
   targetsMet: number;
   targetsTotal: number;
   targets: { key: string; title: string; met: boolean; metSince: Date | null; stage?: number }[];
-  stillOpen: { title: string; stage?: number }[];
+  stillOpen: { title: string; stage?: number; type?: "criterion" | "milestone" }[];
 };
 
 /** The readiness model cut to one stage's targets and open items (all of them without a stage). */
@@ -322,13 +322,23 @@ export function networkCheck(
   now: Date,
 ): PartnerCheck<NetworkReadinessInput> {
   const status: CheckStatus = readiness.targetsTotal === 0 ? "unknown" : readiness.ready ? "pass" : "fail";
+  const unmet = readiness.targetsTotal - readiness.targetsMet;
   return {
     key: "network_ready",
     title: CHECK_TITLES.network_ready,
     status,
     stale: false,
     summary: `${readiness.targetsMet} of ${readiness.targetsTotal} targets of the stage under way met`,
-    missing: readiness.stillOpen.map((item) => `the network still has to meet: ${item.title}`),
+    missing: [
+      ...(unmet > 0
+        ? [
+            `the network still has to meet ${unmet} of its ${readiness.targetsTotal} ${readiness.targetsTotal === 1 ? "target" : "targets"} (below)`,
+          ]
+        : []),
+      ...readiness.stillOpen
+        .filter((item) => item.type === "milestone")
+        .map((item) => `the team has still to complete: ${item.title}`),
+    ],
     since: status === "pass" ? latest(readiness.targets.map((target) => target.metSince)) : null,
     lastTrueAt: status === "pass" ? now : null,
     evidence: readiness,

@@ -47,16 +47,15 @@ test("an unknown stage is not found", async ({ page }) => {
   expect((await page.goto("/stages/two"))?.status()).toBe(404);
 });
 
-const PLANNED = ["Partners"];
-
-test("every page of the navigation opens, and pages not built yet say so honestly", async ({ page }) => {
+test("every page of the navigation opens on figures, none of them a placeholder", async ({ page }) => {
   await page.goto("/");
   const nav = page.getByRole("navigation", { name: "Pages" });
-  for (const name of PLANNED) {
+  const names = (await nav.getByRole("link").allTextContents()).filter((name) => name !== "Overview");
+  expect(names).toContain("Partners");
+  for (const name of names) {
     await nav.getByRole("link", { name, exact: true }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
-    await expect(page.getByRole("status")).toContainText("Coming soon");
-    await expect(page.getByRole("status")).toContainText("shows no numbers rather than made-up ones");
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(page.getByText("Coming soon")).toHaveCount(0);
   }
   await nav.getByRole("link", { name: "Methodology" }).click();
   await expect(page.getByRole("heading", { name: "Regional quorum" })).toBeVisible();

@@ -183,18 +183,22 @@ describe("network ready", () => {
       met: ok,
       metSince: ok ? minutesAgo(100 - index) : null,
     })),
-    stillOpen: met.flatMap((ok, index) => (ok ? [] : [{ title: `Target ${index}` }])),
+    stillOpen: [
+      ...met.flatMap((ok, index) => (ok ? [] : [{ title: `Target ${index}`, type: "criterion" as const }])),
+      { title: "Load testing", type: "milestone" as const },
+    ],
   });
 
   it("passes when every target is met, since the last one was", () => {
-    const result = networkCheck(readiness([true, true]), now);
+    const result = networkCheck({ ...readiness([true, true]), stillOpen: [] }, now);
     expect(result.status).toBe("pass");
     expect(result.since).toEqual(minutesAgo(99));
   });
 
-  it("fails naming the open targets, and is unknown with none judged", () => {
+  it("fails saying how many targets are open and naming open milestones, and is unknown with none judged", () => {
     expect(networkCheck(readiness([true, false]), now).missing).toEqual([
-      "the network still has to meet: Target 1",
+      "the network still has to meet 1 of its 2 targets (below)",
+      "the team has still to complete: Load testing",
     ]);
     expect(networkCheck(readiness([]), now).status).toBe("unknown");
   });
