@@ -11,6 +11,7 @@ import { getAppDb } from "@/db/app";
 import { networkPreset } from "@/lib/chain/networks";
 import { getEnv, type NetworkKey } from "@/lib/env";
 import { formatUtc } from "@/lib/format";
+import { readinessOfStage } from "@/lib/partners/checks";
 import { publicPartners } from "@/server/partners/public";
 
 export const metadata: Metadata = { title: "Partners" };
@@ -24,7 +25,7 @@ export default async function PartnersPage({ searchParams }: Props) {
     : "name";
   const env = getEnv();
   const now = new Date();
-  const { readiness, networks, countdown } = await publicPartners(await getAppDb(), {
+  const { readiness, networks, countdown, stageUnderWay } = await publicPartners(await getAppDb(), {
     now,
     network: env.defaultNetwork,
   });
@@ -43,11 +44,15 @@ export default async function PartnersPage({ searchParams }: Props) {
         </p>
       </div>
       <MigrationContext
-        networks={[...networks].map(([key, state]) => ({
-          key,
-          name: networkPreset(env, key as NetworkKey).name,
-          readiness: state,
-        }))}
+        networks={[...networks].map(([key, state]) => {
+          const stage = stageUnderWay.get(key) ?? null;
+          return {
+            key,
+            name: networkPreset(env, key as NetworkKey).name,
+            readiness: readinessOfStage(state, stage?.number ?? null),
+            stage,
+          };
+        })}
         countdown={countdown}
       />
       {readiness.length === 0 ? (

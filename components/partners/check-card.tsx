@@ -82,7 +82,7 @@ function Evidence({ check, now, events }: { check: PartnerCheck; now: Date; even
   );
 }
 
-const cell = "p-2 align-top";
+const cell = "whitespace-nowrap p-2 align-top";
 
 function PayerTable({
   payers,
@@ -235,8 +235,8 @@ function RunsTable({ required, runs }: { required: number; runs: PartnerRun[] })
         <tbody>
           {runs.map((run) => (
             <tr key={run.runId} className="border-line border-b last:border-0">
-              <td className={`${cell} break-all`}>{run.runId}</td>
-              <td className={`${cell} whitespace-nowrap`}>{formatUtc(run.startedAt)}</td>
+              <td className={cell}>{run.runId}</td>
+              <td className={cell}>{formatUtc(run.startedAt)}</td>
               <td className={cell}>
                 {run.sdk} {run.sdkVersion}
               </td>

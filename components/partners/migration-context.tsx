@@ -9,27 +9,38 @@ export function MigrationContext({
   networks,
   countdown,
 }: {
-  networks: { key: string; name: string; readiness: Readiness | undefined }[];
+  networks: {
+    key: string;
+    name: string;
+    readiness: Readiness | undefined;
+    stage: { number: number; title: string } | null;
+  }[];
   countdown: Countdown;
 }) {
   return (
     <section aria-label="The network's readiness" className="grid gap-3 sm:grid-cols-2">
-      {networks.map(({ key, name, readiness }) => (
+      {networks.map(({ key, name, readiness, stage }) => (
         <div
           key={key}
           className="rounded-lg border border-line bg-surface p-4"
           data-testid={`network-readiness-${key}`}
         >
-          <p className="text-ink-muted text-xs uppercase tracking-wide">{name}</p>
+          <p className="text-ink-muted text-xs uppercase tracking-wide">
+            {name}
+            {stage ? `: stage ${stage.number} under way` : ""}
+          </p>
           <p className="mt-1 font-semibold text-lg">
             {readiness && readiness.targetsTotal > 0
               ? readiness.ready
-                ? "Ready: every target met"
+                ? "Ready: nothing still open"
                 : `Not ready: ${readiness.targetsMet} of ${readiness.targetsTotal} targets met`
               : "No target judged yet"}
           </p>
-          <Link href={`/?network=${key}`} className="text-accent text-sm underline underline-offset-2">
-            What is still open
+          <Link
+            href={stage ? `/stages/${stage.number}` : `/?network=${key}`}
+            className="text-accent text-sm underline underline-offset-2"
+          >
+            {stage ? `${stage.title}: what is still open` : "What is still open"}
           </Link>
         </div>
       ))}

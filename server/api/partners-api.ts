@@ -30,7 +30,7 @@ const readinessOf = (readiness: { ready: boolean; targetsMet: number; targetsTot
 export async function getPartnersApi(request: Request, { db, now }: ReadContext) {
   const query = listQuery.safeParse(firstOfEach(searchParamsOf(request.url)));
   if (!query.success) return badQuery(query.error);
-  const { readiness, networks, countdown, asOf } = await publicPartners(db, { now });
+  const { readiness, networks, countdown, asOf, stageUnderWay } = await publicPartners(db, { now });
   if (query.data.format === "csv") {
     const rows = readiness.map((partner) => ({
       slug: partner.slug,
@@ -50,7 +50,12 @@ export async function getPartnersApi(request: Request, { db, now }: ReadContext)
     jsonSafe({
       asOf,
       checks: PARTNER_CHECKS.map((key) => ({ key, title: CHECK_TITLES[key] })),
-      networks: Object.fromEntries([...networks].map(([network, state]) => [network, readinessOf(state)])),
+      networks: Object.fromEntries(
+        [...networks].map(([network, state]) => [
+          network,
+          { ...readinessOf(state), stageUnderWay: stageUnderWay.get(network) ?? null },
+        ]),
+      ),
       migrationCountdown: countdown,
       partners: readiness.map(summaryOf),
     }),

@@ -8,6 +8,7 @@ import { getAppDb } from "@/db/app";
 import { networkPreset } from "@/lib/chain/networks";
 import { getEnv, type NetworkKey } from "@/lib/env";
 import { formatUtc } from "@/lib/format";
+import { readinessOfStage } from "@/lib/partners/checks";
 import { PARTNER_SLUG } from "@/lib/partners/slug";
 import { publicPartner } from "@/server/partners/public";
 
@@ -41,7 +42,9 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 export default async function PartnerPage(props: Props) {
   const found = await load(props);
   if (!found) notFound();
-  const { partner, countdown, networks, asOf, accessKey } = found;
+  const { partner, countdown, networks, stageUnderWay, asOf, accessKey } = found;
+  const stage = stageUnderWay.get(partner.network) ?? null;
+  const state = networks.get(partner.network);
   const env = getEnv();
   const network = networkPreset(env, partner.network as NetworkKey);
   const keyQuery = accessKey ? `?key=${encodeURIComponent(accessKey)}` : "";
@@ -81,7 +84,14 @@ export default async function PartnerPage(props: Props) {
         </p>
       </div>
       <MigrationContext
-        networks={[{ key: partner.network, name: network.name, readiness: networks.get(partner.network) }]}
+        networks={[
+          {
+            key: partner.network,
+            name: network.name,
+            readiness: state ? readinessOfStage(state, stage?.number ?? null) : undefined,
+            stage,
+          },
+        ]}
         countdown={countdown}
       />
       <div className="grid gap-4 lg:grid-cols-2">
