@@ -49,7 +49,7 @@ export default async function PartnersPage({ searchParams }: Props) {
           return {
             key,
             name: networkPreset(env, key as NetworkKey).name,
-            readiness: readinessOfStage(state, stage?.number ?? null),
+            readiness: readinessOfStage(state, stage),
             stage,
           };
         })}

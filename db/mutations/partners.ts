@@ -40,10 +40,27 @@ function publicFields(partner: PartnerInput) {
   return shown;
 }
 
-const auditKey = (partner: { slug: string; listed: boolean; id: number }) =>
-  partner.listed ? partner.slug : `unlisted-${partner.id}`;
+/** What the changelog names a partner by: its slug, or for an unlisted one nothing that tells them apart. */
+export const UNLISTED_KEY = "unlisted";
+const auditKey = (partner: { slug: string; listed: boolean }) =>
+  partner.listed ? partner.slug : UNLISTED_KEY;
+
+/** Two changes racing for one slug: the loser's unique violation is the same 409 as a slug taken. */
+async function slugConflict<T>(slug: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+    if (code === "23505") throw new PartnerError(409, `a partner with the slug "${slug}" already exists`);
+    throw error;
+  }
+}
 
 export async function createPartner(db: Db, input: PartnerInput, actor: string) {
+  return slugConflict(input.slug, () => createOnce(db, input, actor));
+}
+
+async function createOnce(db: Db, input: PartnerInput, actor: string) {
   return db.transaction(async (tx) => {
     const [taken] = await tx.select({ id: partners.id }).from(partners).where(eq(partners.slug, input.slug));
     if (taken) throw new PartnerError(409, `a partner with the slug "${input.slug}" already exists`);
@@ -68,11 +85,25 @@ export async function createPartner(db: Db, input: PartnerInput, actor: string) 
 export async function updatePartner(
   db: Db,
   slug: string,
-  input: PartnerInput & { newLink?: boolean },
+  change: Partial<PartnerInput> & { newLink?: boolean },
+  actor: string,
+) {
+  return slugConflict(change.slug ?? slug, () => updateOnce(db, slug, change, actor));
+}
+
+async function updateOnce(
+  db: Db,
+  slug: string,
+  change: Partial<PartnerInput> & { newLink?: boolean },
   actor: string,
 ) {
   return db.transaction(async (tx) => {
     const before = await partnerForUpdate(tx, slug);
+    // What the change leaves out keeps its value.
+    const input = {
+      ...inputOf(before),
+      ...Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined)),
+    } as PartnerInput & { newLink?: boolean };
     if (input.slug !== slug) {
       const [taken] = await tx
         .select({ id: partners.id })
@@ -115,6 +146,19 @@ export async function updatePartner(
   });
 }
 
+const inputOf = (row: typeof partners.$inferSelect): PartnerInput => ({
+  slug: row.slug,
+  name: row.name,
+  appUrl: row.appUrl,
+  network: row.network,
+  payerAddresses: row.payerAddresses,
+  sdks: row.sdks,
+  listed: row.listed,
+  contact: row.contact,
+  notes: row.notes,
+  requiredRuns: row.requiredRuns,
+});
+
 async function partnerForUpdate(tx: Tx, slug: string) {
   const [row] = await tx.select().from(partners).where(eq(partners.slug, slug)).for("update");
   if (!row) throw new PartnerError(404, `no partner with the slug "${slug}"`);
@@ -133,7 +177,8 @@ export async function issuePartnerToken(db: Db, slug: string, actor: string, now
       .update(ingestTokens)
       .set({ revokedAt: now })
       .where(and(eq(ingestTokens.partnerId, partner.id), isNull(ingestTokens.revokedAt)));
-    const name = `partner-${partner.id}-${now.getTime().toString(36)}`;
+    // Random, so a token's name says nothing of which partner holds it, nor of how many there are.
+    const name = `partner-${randomBytes(6).toString("hex")}`;
     await tx
       .insert(ingestTokens)
       .values({ name, tokenHash: hash, scopes: [PARTNER_SCOPE], partnerId: partner.id });

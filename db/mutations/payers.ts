@@ -4,23 +4,20 @@ import type { Db } from "../client";
 import { payerBalances, payerEvents } from "../schema";
 import { chunks } from "./chunks";
 
-export type PayerReadResult = {
-  network: string;
-  blockNumber: number;
-  readAt: Date;
-  minimumDeposit: bigint;
-  balances: { address: string; balance: bigint }[];
-  /** The events of [fromBlock, toBlock] for these payers: they replace what was stored for that range. */
-  events: { fromBlock: number; toBlock: number; logs: (PayerLog & { blockTime: Date })[] };
-};
-
 /**
- * Stores one read of the PayerRegistry in one transaction: each payer's balance (a read never moves
- * a payer back to an earlier block), since when it has been funded and when it last was, and the
- * events of the scanned range (replaced, so a reorganised block leaves nothing behind).
+ * Stores each payer's balance from one read of the PayerRegistry (a read never moves a payer back to
+ * an earlier block), since when it has been funded and when it last was.
  */
-export async function savePayerRead(db: Db, read: PayerReadResult): Promise<void> {
-  const addresses = read.balances.map((item) => item.address.toLowerCase());
+export async function savePayerBalances(
+  db: Db,
+  read: {
+    network: string;
+    blockNumber: number;
+    readAt: Date;
+    minimumDeposit: bigint;
+    balances: { address: string; balance: bigint }[];
+  },
+): Promise<void> {
   await db.transaction(async (tx) => {
     for (const part of chunks(read.balances)) {
       await tx
@@ -37,7 +34,6 @@ export async function savePayerRead(db: Db, read: PayerReadResult): Promise<void
               readAt: read.readAt,
               fundedSince: funded ? read.readAt : null,
               lastFundedAt: funded ? read.readAt : null,
-              eventsScannedTo: read.events.toBlock,
             };
           }),
         )
@@ -50,34 +46,60 @@ export async function savePayerRead(db: Db, read: PayerReadResult): Promise<void
             readAt: sql`excluded.read_at`,
             fundedSince: sql`case when excluded.balance >= excluded.minimum_deposit then coalesce(${payerBalances.fundedSince}, excluded.read_at) end`,
             lastFundedAt: sql`case when excluded.balance >= excluded.minimum_deposit then excluded.read_at else ${payerBalances.lastFundedAt} end`,
-            eventsScannedTo: sql`excluded.events_scanned_to`,
           },
           setWhere: sql`excluded.block_number >= ${payerBalances.blockNumber}`,
         });
     }
-    if (addresses.length === 0) return;
+  });
+}
+
+/**
+ * The payers' events of one scanned range, in one transaction: they replace what was stored for that
+ * range (so a reorganised block leaves nothing behind), and the payers are marked scanned to its end.
+ * Two reads of the same range at once store each event once.
+ */
+export async function savePayerEvents(
+  db: Db,
+  range: {
+    network: string;
+    addresses: string[];
+    fromBlock: number;
+    toBlock: number;
+    logs: (PayerLog & { blockTime: Date })[];
+  },
+): Promise<void> {
+  const addresses = range.addresses.map((address) => address.toLowerCase());
+  if (addresses.length === 0) return;
+  await db.transaction(async (tx) => {
     await tx
       .delete(payerEvents)
       .where(
         and(
-          eq(payerEvents.network, read.network),
+          eq(payerEvents.network, range.network),
           inArray(payerEvents.address, addresses),
-          between(payerEvents.blockNumber, read.events.fromBlock, read.events.toBlock),
+          between(payerEvents.blockNumber, range.fromBlock, range.toBlock),
         ),
       );
-    for (const part of chunks(read.events.logs))
-      await tx.insert(payerEvents).values(
-        part.map((log) => ({
-          network: read.network,
-          address: log.address.toLowerCase(),
-          kind: log.kind,
-          amount: log.amount.toString(),
-          payerReportId: log.payerReportId,
-          blockNumber: log.blockNumber,
-          blockTime: log.blockTime,
-          txHash: log.txHash,
-          logIndex: log.logIndex,
-        })),
-      );
+    for (const part of chunks(range.logs))
+      await tx
+        .insert(payerEvents)
+        .values(
+          part.map((log) => ({
+            network: range.network,
+            address: log.address.toLowerCase(),
+            kind: log.kind,
+            amount: log.amount.toString(),
+            payerReportId: log.payerReportId,
+            blockNumber: log.blockNumber,
+            blockTime: log.blockTime,
+            txHash: log.txHash,
+            logIndex: log.logIndex,
+          })),
+        )
+        .onConflictDoNothing();
+    await tx
+      .update(payerBalances)
+      .set({ eventsScannedTo: range.toBlock })
+      .where(and(eq(payerBalances.network, range.network), inArray(payerBalances.address, addresses)));
   });
 }

@@ -1,7 +1,7 @@
 import { and, desc, eq, lt, sql } from "drizzle-orm";
 import type { ChangelogEntry } from "@/lib/changelog/describe";
 import type { Db } from "../client";
-import { auditLog, criteria, milestones, stages } from "../schema";
+import { auditLog, criteria, milestones, partners, stages } from "../schema";
 
 /** The team's changes, newest first, with the title of what each changed; `beforeId` pages on. */
 export async function getChangelog(
@@ -20,6 +20,8 @@ export async function getChangelog(
       before: auditLog.before,
       after: auditLog.after,
       subjectTitle: sql<string | null>`coalesce(${milestones.title}, ${stages.title}, ${criteria.title})`,
+      // A partner unlisted now: its earlier, listed rows must not name it either.
+      partnerUnlisted: sql<boolean>`coalesce(not ${partners.listed}, false)`,
       stageNumber: sql<
         number | null
       >`coalesce(${milestones.stageNumber}, ${stages.number}, ${criteria.stageNumber})`,
@@ -31,13 +33,15 @@ export async function getChangelog(
       and(eq(auditLog.entityType, "stage"), sql`${stages.number}::text = ${auditLog.entityKey}`),
     )
     .leftJoin(criteria, and(eq(auditLog.entityType, "criterion"), eq(criteria.key, auditLog.entityKey)))
+    .leftJoin(partners, and(eq(auditLog.entityType, "partner"), eq(partners.slug, auditLog.entityKey)))
     .where(beforeId === undefined ? undefined : lt(auditLog.id, beforeId))
     .orderBy(desc(auditLog.id))
     .limit(limit);
-  return rows.map((row) => ({
+  return rows.map(({ partnerUnlisted, ...row }) => ({
     ...row,
-    before: (row.before ?? null) as Record<string, unknown> | null,
-    after: (row.after ?? null) as Record<string, unknown> | null,
+    ...(partnerUnlisted ? { entityKey: "unlisted" } : {}),
+    before: partnerUnlisted ? null : ((row.before ?? null) as Record<string, unknown> | null),
+    after: partnerUnlisted ? null : ((row.after ?? null) as Record<string, unknown> | null),
     stageNumber: row.stageNumber === null ? null : Number(row.stageNumber),
   }));
 }

@@ -224,7 +224,10 @@ export async function migrationContext(db: Db, { networks, now }: { networks: st
     stageUnderWay: new Map(
       networks.map((network) => {
         const under = currentStage(state.stages.filter((candidate) => candidate.network === network));
-        return [network, under ? { number: under.number, title: under.title } : null];
+        return [
+          network,
+          under ? { number: under.number, title: under.title, milestones: under.milestones.total } : null,
+        ];
       }),
     ),
     countdown: stage?.countdown ? { stage: stage.number, title: stage.title, ...stage.countdown } : null,

@@ -1,4 +1,4 @@
-import { asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { ChainSource, PartnerRun } from "@/lib/partners/checks";
 import type { Db } from "../client";
 import { dataSources, ingestTokens, partnerRuns, partners, sdkMinimums } from "../schema";
@@ -19,7 +19,7 @@ export async function partnerBySlug(db: Db, slug: string): Promise<PartnerRow | 
   return row ?? null;
 }
 
-/** Each partner's latest runs, newest first (at most `perPartner` each). */
+/** Each partner's latest runs on its own network, newest first (at most `perPartner` each). */
 export async function latestPartnerRuns(
   db: Db,
   partnerIds: number[],
@@ -44,6 +44,11 @@ export async function latestPartnerRuns(
       ),
     })
     .from(partnerRuns)
+    // A partner moved to another network is judged by its runs there.
+    .innerJoin(
+      partners,
+      and(eq(partners.id, partnerRuns.partnerId), eq(partners.network, partnerRuns.network)),
+    )
     .where(inArray(partnerRuns.partnerId, partnerIds))
     .as("ranked");
   const rows = await db

@@ -112,7 +112,7 @@ export function changeTitle(row: Pick<ChangeRow, "action" | "entityType" | "enti
       ? `QA operation ${row.entityKey}: its note changed`
       : `QA operation ${row.entityKey} mapped to ${row.after.metricKey} instead`;
   if (row.action === "operation.unmap") return `QA operation ${row.entityKey} no longer mapped`;
-  const unlisted = row.entityKey.startsWith("unlisted-");
+  const unlisted = row.entityKey === "unlisted";
   if (row.action === "partner.create")
     return unlisted ? "An unlisted partner was added" : `Partner added: ${row.after?.name ?? row.entityKey}`;
   if (row.action === "partner.update")
@@ -147,7 +147,6 @@ export function changeHref(
   if (row.entityType === "milestone" && row.stageNumber) return `/stages/${row.stageNumber}`;
   if (row.entityType === "incident") return `/incidents#incident-${row.entityKey}`;
   if (row.entityType === "criterion") return `/targets/${row.entityKey}`;
-  if (row.entityType === "partner" && !row.entityKey.startsWith("unlisted-"))
-    return `/partners/${row.entityKey}`;
+  if (row.entityType === "partner" && row.entityKey !== "unlisted") return `/partners/${row.entityKey}`;
   return null;
 }

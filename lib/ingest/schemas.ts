@@ -13,6 +13,7 @@ import {
   REGION_RULE,
 } from "../limits";
 import { cleanVersion } from "../partners/semver";
+import { SDK_NAME, SDK_NAME_RULE } from "../partners/slug";
 import { PROBE_ERROR_CLASSES, PROBE_OUTCOMES } from "../probe/record";
 import { THROUGHPUT_KINDS } from "../results/vocabulary";
 
@@ -140,6 +141,8 @@ export const integrationRunSchema = integrationRunFields.strict().refine(...case
 /** A partner's own integration run: the QA shape plus the SDK version it ran (semver, "v" allowed). */
 export const partnerRunSchema = integrationRunFields
   .extend({
+    // The team's minimums are set per package name: a run's SDK is named the same way.
+    sdk: z.string().regex(SDK_NAME, SDK_NAME_RULE),
     sdkVersion: z
       .string()
       .trim()

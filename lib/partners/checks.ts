@@ -15,7 +15,7 @@ export type PartnerCheck<E = unknown> = {
   missing: string[];
   /** Since when it has been true without a break (null unless it passes now). */
   since: Date | null;
-  /** The last time it was true (now, when it passes; null when it never was, as far as is kept). */
+  /** The newest evidence it held on (a read, a run); null when it never held, as far as is kept. */
   lastTrueAt: Date | null;
   evidence: E;
 };
@@ -107,8 +107,7 @@ export function gatewayCheck({
   const funded = evidence.length - short.length - unread.length;
   const summary = `${funded} of ${evidence.length} ${evidence.length === 1 ? "payer" : "payers"} funded${minimum !== undefined ? ` (minimum ${formatFee(minimum)})` : ""}`;
   const status: CheckStatus = short.length > 0 ? "fail" : unread.length > 0 ? "unknown" : "pass";
-  const fundedTimes = evidence.map((item) => item.read?.lastFundedAt ?? null);
-  const everyFunded = fundedTimes.every((time): time is Date => time !== null);
+  const newestRead = latest(evidence.map((item) => item.read?.readAt ?? null));
   return {
     ...base,
     status,
@@ -116,8 +115,13 @@ export function gatewayCheck({
     summary,
     missing,
     since: status === "pass" ? latest(evidence.map((item) => item.read?.fundedSince ?? null)) : null,
-    // All funded at once can be dated no later than the earliest of their last funded times.
-    lastTrueAt: everyFunded ? earliest(fundedTimes) : null,
+    // When all of several payers were last funded at once is not kept: only one payer's is known.
+    lastTrueAt:
+      status === "pass"
+        ? newestRead
+        : evidence.length === 1
+          ? (evidence[0]?.read?.lastFundedAt ?? null)
+          : null,
   };
 }
 
@@ -137,15 +141,22 @@ const green = (run: PartnerRun) => run.failed === 0 && run.passed > 0;
 
 /**
  * A runs-based check judged at each run in turn (newest first): true at run i when it holds for the
- * `size` runs ending there. `since` is the oldest run of the unbroken streak that reaches now.
+ * `size` runs ending there. `since` is the oldest run of the unbroken streak that reaches now;
+ * `lastTrueAt` the newest run at which it held.
  */
-function streak(runs: PartnerRun[], size: number, holds: (window: PartnerRun[]) => boolean) {
+function streak(
+  runs: PartnerRun[],
+  size: number,
+  holds: (window: PartnerRun[]) => boolean,
+  { whole = true }: { whole?: boolean } = {},
+) {
   let since: Date | null = null;
   let lastTrueAt: Date | null = null;
   let unbroken = true;
   for (let index = 0; index < runs.length; index++) {
     const window = runs.slice(index, index + size);
-    const ok = window.length === size && holds(window);
+    // `whole`: a window short of `size` runs (the oldest ones) cannot hold.
+    const ok = (!whole || window.length === size) && holds(window);
     if (ok) lastTrueAt ??= runs[index]?.startedAt ?? null;
     if (unbroken && ok) since = runs[index]?.startedAt ?? null;
     if (!ok) unbroken = false;
@@ -153,6 +164,10 @@ function streak(runs: PartnerRun[], size: number, holds: (window: PartnerRun[]) 
   }
   return { since, lastTrueAt };
 }
+
+/** The team's minimum for an SDK: an own entry only, so a run naming "constructor" finds none. */
+const minimumOf = (minimums: Record<string, string>, sdk: string): string | null =>
+  Object.hasOwn(minimums, sdk) && typeof minimums[sdk] === "string" ? (minimums[sdk] as string) : null;
 
 const newestFirst = (runs: PartnerRun[]) =>
   [...runs].sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime());
@@ -227,7 +242,7 @@ export function sdkCheck({
   const reported = new Map<string, SdkVersionEvidence>();
   // Each distinct version reported, with the newest run that reported it.
   for (const run of window) {
-    const minimum = minimums[run.sdk] ?? null;
+    const minimum = minimumOf(minimums, run.sdk);
     const ok = minimum !== null && meetsMinimum(run.sdkVersion, minimum);
     const seen = reported.get(`${run.sdk}@${run.sdkVersion}`);
     if (!seen)
@@ -245,7 +260,7 @@ export function sdkCheck({
       (sdk): SdkVersionEvidence => ({
         sdk,
         version: null,
-        minimum: minimums[sdk] ?? null,
+        minimum: minimumOf(minimums, sdk),
         ok: false,
         runId: null,
       }),
@@ -266,12 +281,16 @@ export function sdkCheck({
       : window.length === 0 || noMinimum.length > 0 || unreported.length > 0
         ? "unknown"
         : "pass";
-  const allMeet = (part: PartnerRun[]) =>
-    part.every(
-      (run) => minimums[run.sdk] !== undefined && meetsMinimum(run.sdkVersion, minimums[run.sdk] as string),
-    );
-  // Judged run by run: a run is true when every version it reports meets its minimum.
-  const { since, lastTrueAt } = streak(ordered, 1, allMeet);
+  // Judged at each run as it would have been then: its window of runs all meeting their minimums,
+  // every SDK in use reported among them.
+  const holds = (part: PartnerRun[]) =>
+    part.length > 0 &&
+    part.every((run) => {
+      const minimum = minimumOf(minimums, run.sdk);
+      return minimum !== null && meetsMinimum(run.sdkVersion, minimum);
+    }) &&
+    sdksInUse.every((sdk) => part.some((run) => run.sdk === sdk));
+  const { since, lastTrueAt } = streak(ordered, required, holds, { whole: false });
   const versions = [...reported.values()].map((item) => `${item.sdk} ${item.version}`);
   return {
     key: "sdk_ready",
@@ -281,7 +300,7 @@ export function sdkCheck({
     summary: versions.length ? versions.join(", ") : "No run has reported an SDK version",
     missing,
     since: status === "pass" ? since : null,
-    lastTrueAt: status === "pass" ? (ordered[0]?.startedAt ?? null) : lastTrueAt,
+    lastTrueAt,
     evidence,
   };
 }
@@ -292,22 +311,26 @@ export type NetworkReadinessInput = {
   targetsTotal: number;
   targets: { key: string; title: string; met: boolean; metSince: Date | null; stage?: number }[];
   stillOpen: { title: string; stage?: number; type?: "criterion" | "milestone" }[];
+  /** The stage's milestones, done or not (known once cut to a stage). */
+  milestonesTotal?: number;
 };
 
 /** The readiness model cut to one stage's targets and open items (all of them without a stage). */
 export function readinessOfStage(
   readiness: NetworkReadinessInput,
-  stage: number | null,
+  stage: { number: number; milestones: number } | null,
 ): NetworkReadinessInput {
   if (stage === null) return readiness;
-  const targets = readiness.targets.filter((target) => target.stage === stage);
+  const targets = readiness.targets.filter((target) => target.stage === stage.number);
   const met = targets.filter((target) => target.met).length;
-  const stillOpen = readiness.stillOpen.filter((item) => item.stage === stage);
+  const stillOpen = readiness.stillOpen.filter((item) => item.stage === stage.number);
   return {
-    // Nothing of the stage still open: its targets met and its milestones done.
-    ready: targets.length > 0 && met === targets.length && stillOpen.length === 0,
+    // Nothing of the stage still open: its targets met and its milestones done (a stage of
+    // milestones only, such as the migration's, is ready once they are all done).
+    ready: targets.length + stage.milestones > 0 && met === targets.length && stillOpen.length === 0,
     targetsMet: met,
     targetsTotal: targets.length,
+    milestonesTotal: stage.milestones,
     targets,
     stillOpen,
   };
@@ -321,23 +344,26 @@ export function networkCheck(
   readiness: NetworkReadinessInput,
   now: Date,
 ): PartnerCheck<NetworkReadinessInput> {
-  const status: CheckStatus = readiness.targetsTotal === 0 ? "unknown" : readiness.ready ? "pass" : "fail";
+  const judged = readiness.targetsTotal + (readiness.milestonesTotal ?? 0);
+  const status: CheckStatus = judged === 0 ? "unknown" : readiness.ready ? "pass" : "fail";
   const unmet = readiness.targetsTotal - readiness.targetsMet;
+  const openMilestones = readiness.stillOpen.filter((item) => item.type === "milestone");
   return {
     key: "network_ready",
     title: CHECK_TITLES.network_ready,
     status,
     stale: false,
-    summary: `${readiness.targetsMet} of ${readiness.targetsTotal} targets of the stage under way met`,
+    summary:
+      readiness.targetsTotal > 0
+        ? `${readiness.targetsMet} of ${readiness.targetsTotal} targets of the stage under way met`
+        : `${openMilestones.length} of the stage's ${readiness.milestonesTotal ?? 0} milestones still open`,
     missing: [
       ...(unmet > 0
         ? [
             `the network still has to meet ${unmet} of its ${readiness.targetsTotal} ${readiness.targetsTotal === 1 ? "target" : "targets"} (below)`,
           ]
         : []),
-      ...readiness.stillOpen
-        .filter((item) => item.type === "milestone")
-        .map((item) => `the team has still to complete: ${item.title}`),
+      ...openMilestones.map((item) => `the team has still to complete: ${item.title}`),
     ],
     since: status === "pass" ? latest(readiness.targets.map((target) => target.metSince)) : null,
     lastTrueAt: status === "pass" ? now : null,
@@ -354,8 +380,4 @@ export function score(checks: PartnerCheck[]) {
 function latest(times: (Date | null)[]): Date | null {
   const known = times.filter((time): time is Date => time !== null);
   return known.length ? new Date(Math.max(...known.map((time) => time.getTime()))) : null;
-}
-
-function earliest(times: Date[]): Date | null {
-  return times.length ? new Date(Math.min(...times.map((time) => time.getTime()))) : null;
 }

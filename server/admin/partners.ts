@@ -9,15 +9,11 @@ import {
 } from "@/db/mutations/partners";
 import { NETWORK_KEYS } from "@/lib/env";
 import { cleanVersion } from "@/lib/partners/semver";
-import { PARTNER_SLUG, SLUG_RULE } from "@/lib/partners/slug";
+import { PARTNER_SLUG, SDK_NAME, SDK_NAME_RULE, SLUG_RULE } from "@/lib/partners/slug";
 import { runPayerCheckJob } from "@/server/jobs/payer-check";
 import { type AdminContext, adminError, adminJson, authorised } from "./http";
 
-const SDK_NAME = /^[a-z0-9@][a-z0-9@/._-]{0,59}$/;
-const sdkName = z
-  .string()
-  .trim()
-  .regex(SDK_NAME, "must be an SDK's package name: lowercase, up to 60 characters");
+const sdkName = z.string().trim().regex(SDK_NAME, SDK_NAME_RULE);
 const optionalText = (max: number) =>
   z
     .string()
@@ -56,11 +52,14 @@ const partnerFields = z.object({
   listed: z.boolean(),
   contact: optionalText(500),
   notes: optionalText(2000),
-  requiredRuns: z.number().int().min(1).max(50).default(5),
+  requiredRuns: z.number().int().min(1).max(50),
 });
 
-const createBody = partnerFields.strict();
-const updateBody = partnerFields.extend({ newLink: z.boolean().optional() }).strict();
+const createBody = partnerFields
+  .extend({ requiredRuns: partnerFields.shape.requiredRuns.default(5) })
+  .strict();
+/** A change names only what it changes: a field left out keeps its value. */
+const updateBody = partnerFields.partial().extend({ newLink: z.boolean().optional() }).strict();
 
 /** A partner's network must be one this dashboard collects: its readiness and chain are read there. */
 function uncollected(context: AdminContext, network: string) {
@@ -104,7 +103,7 @@ export async function postPartnerUpdate(request: Request, context: AdminContext,
   if (!PARTNER_SLUG.test(slug)) return adminError(404, "not_found", "no such partner");
   const asked = await authorised(request, context, updateBody);
   if ("response" in asked) return asked.response;
-  const refused = uncollected(context, asked.data.network);
+  const refused = asked.data.network ? uncollected(context, asked.data.network) : null;
   if (refused) return refused;
   try {
     return adminJson(partnerAnswer(await updatePartner(context.db, slug, asked.data, asked.actor)));

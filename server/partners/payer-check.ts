@@ -1,7 +1,7 @@
 import { type Address, getAddress, type PublicClient } from "viem";
 import type { Db } from "@/db/client";
 import { recordSourceCheck } from "@/db/mutations/data-sources";
-import { savePayerRead } from "@/db/mutations/payers";
+import { savePayerBalances, savePayerEvents } from "@/db/mutations/payers";
 import { partnerPayers, payerScanState } from "@/db/queries/payers";
 import type { NetworkPreset } from "@/lib/chain/networks";
 import { getPayerLogs, readPayerBalances } from "@/lib/chain/payer-registry";
@@ -52,11 +52,22 @@ export async function checkPayers(options: PayerCheckOptions): Promise<PayerChec
     });
     return summary;
   } catch (error) {
+    if (error instanceof StoreError) throw error; // the job run records it; the RPC answered
     const reason = describeError(error, options.rpcTimeoutMs);
     await recordSourceCheck(db, { ...source, at: now(), ok: false, error: reason }).catch(() => {});
     throw new Error(`PayerRegistry read on ${preset.key} failed: ${reason}`, { cause: error });
   }
 }
+
+/** A failure of the dashboard's own database, not of the chain: never recorded against the RPC. */
+class StoreError extends Error {}
+const stored = async <T>(work: Promise<T>): Promise<T> => {
+  try {
+    return await work;
+  } catch (error) {
+    throw new StoreError(error instanceof Error ? error.message : String(error), { cause: error });
+  }
+};
 
 async function readOnce(
   {
@@ -84,52 +95,62 @@ async function readOnce(
     payers: addresses,
     blockNumber: BigInt(head),
   });
-  // Events: from where the least-read payer stopped, less the blocks that may still be reorganised.
-  const scanned = await payerScanState(db, preset.key, payers);
+  // Balances first: a long or failing event scan never holds back whether a gateway is funded.
+  await stored(
+    savePayerBalances(db, {
+      network: preset.key,
+      blockNumber: head,
+      readAt: now(),
+      minimumDeposit,
+      balances,
+    }),
+  );
+  // Events: from where the least-read payer stopped, less the blocks that may still be reorganised,
+  // and never further back than the lookback.
+  const floor = head - lookbackBlocks + 1;
+  const scanned = await stored(payerScanState(db, preset.key, payers));
   const starts = payers.map((payer) => {
     const to = scanned.get(payer);
-    return to === undefined || to === null ? head - lookbackBlocks + 1 : to - confirmations + 1;
+    return to === undefined || to === null ? floor : Math.max(floor, to - confirmations + 1);
   });
   const fromBlock = Math.max(0, Math.min(head, ...starts));
-  const logs = [];
   let size = chunkSize;
+  let events = 0;
+  const blockTimes = new Map<number, Date>();
   for (let from = fromBlock; from <= head; ) {
     const to = Math.min(head, from + size - 1);
-    logs.push(
-      ...(await getPayerLogs(client, {
-        registry,
-        payers: addresses,
-        fromBlock: BigInt(from),
-        toBlock: BigInt(to),
-        onNarrowed: (accepted) => {
-          size = Math.min(size, accepted);
-        },
-      })),
+    const logs = await getPayerLogs(client, {
+      registry,
+      payers: addresses,
+      fromBlock: BigInt(from),
+      toBlock: BigInt(to),
+      onNarrowed: (accepted) => {
+        size = Math.min(size, accepted);
+      },
+    });
+    for (const blockNumber of new Set(logs.map((entry) => entry.blockNumber)))
+      if (!blockTimes.has(blockNumber)) {
+        const block = await client.getBlock({ blockNumber: BigInt(blockNumber) });
+        blockTimes.set(blockNumber, new Date(Number(block.timestamp) * 1000));
+      }
+    // Each range is kept as it is read: a scan cut short resumes after the last one stored.
+    await stored(
+      savePayerEvents(db, {
+        network: preset.key,
+        addresses,
+        fromBlock: from,
+        toBlock: to,
+        logs: logs.map((entry) => ({ ...entry, blockTime: blockTimes.get(entry.blockNumber) ?? now() })),
+      }),
     );
+    events += logs.length;
     if (head - fromBlock > chunkSize) log(`read payer events of blocks ${from}-${to}`);
     from = to + 1;
   }
-  const blockTimes = new Map<number, Date>();
-  for (const blockNumber of new Set(logs.map((entry) => entry.blockNumber))) {
-    const block = await client.getBlock({ blockNumber: BigInt(blockNumber) });
-    blockTimes.set(blockNumber, new Date(Number(block.timestamp) * 1000));
-  }
-  await savePayerRead(db, {
-    network: preset.key,
-    blockNumber: head,
-    readAt: now(),
-    minimumDeposit,
-    balances,
-    events: {
-      fromBlock,
-      toBlock: head,
-      logs: logs.map((entry) => ({ ...entry, blockTime: blockTimes.get(entry.blockNumber) ?? now() })),
-    },
-  });
   return {
     payers: payers.length,
     funded: balances.filter((item) => item.balance >= minimumDeposit).length,
-    events: logs.length,
+    events,
     blockNumber: head,
   };
 }

@@ -92,7 +92,7 @@ export async function partnersReadiness(
       networkCheck(
         readinessOfStage(
           networkReadiness ?? { ready: false, targetsMet: 0, targetsTotal: 0, targets: [], stillOpen: [] },
-          context.stageUnderWay.get(partner.network)?.number ?? null,
+          context.stageUnderWay.get(partner.network) ?? null,
         ),
         now,
       ),

@@ -99,6 +99,16 @@ describe("a partner posting its own integration runs", () => {
     expect((await runsOf("acme")).rows).toHaveLength(2);
   });
 
+  it("refuses an SDK that is not a package name (upper case, spaces), naming sdk", async () => {
+    for (const sdk of ["XMTP-JS", "xmtp js", ""]) {
+      const response = await post(acme, body({ runId: `sdk-${sdk.replace(/\W/g, "") || "empty"}`, sdk }));
+      expect(response.status).toBe(400);
+      expect((await response.json()).error.issues.map((issue: { path: string }) => issue.path)).toEqual([
+        "sdk",
+      ]);
+    }
+  });
+
   it("is never counted as the QA suite's integration runs", async () => {
     const rows = await test.handle.db.execute<{ n: number }>(
       sql`select count(*)::int as n from integration_test_runs`,

@@ -2,6 +2,8 @@ import { sql } from "drizzle-orm";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getChangelog } from "@/db/queries/changelog";
+import { changeTitle } from "@/lib/changelog/describe";
 import type { AdminContext } from "@/server/admin/http";
 import {
   postPartner,
@@ -11,6 +13,7 @@ import {
   postSdkMinimum,
 } from "@/server/admin/partners";
 import { getPartnerApi, getPartnersApi } from "@/server/api/partners-api";
+import { changelogFeed } from "@/server/changelog/feed";
 import { partnerRunsEndpoint } from "@/server/ingest/endpoints";
 import { partnerBadge } from "@/server/partners/badge";
 import { freePort } from "../../simulation/free-port";
@@ -218,6 +221,53 @@ describe("a partner's checks moving with what the team sets and the partner post
       ).status,
     ).toBe(200);
     expect(await status("sdk_ready")).toBe("pass");
+  });
+
+  it("keeps a partner that turns unlisted out of the changelog, its earlier listed changes included", async () => {
+    const before = await getChangelog(test.handle.db, { limit: 100 });
+    expect(JSON.stringify(before)).toContain("Acme Chat");
+    const hidden = await postPartnerUpdate(
+      asTeam("/api/admin/partners/acme", { ...acme, listed: false }),
+      context(),
+      "acme",
+    );
+    expect(hidden.status).toBe(200);
+    const after = await getChangelog(test.handle.db, { limit: 100 });
+    const text = JSON.stringify(after);
+    for (const word of [
+      "Acme Chat",
+      "acme.example.org",
+      "0x1111111111111111111111111111111111111111",
+      '"acme"',
+    ])
+      expect(text).not.toContain(word);
+    expect(after.filter((row) => row.entityType === "partner").map((row) => changeTitle(row))).toContain(
+      "An unlisted partner was added",
+    );
+    const feed = await (await changelogFeed(get("/changelog.xml"), test.handle.db)).text();
+    expect(feed).not.toContain("Acme Chat");
+    expect(
+      (await postPartnerUpdate(asTeam("/api/admin/partners/acme", acme), context(), "acme")).status,
+    ).toBe(200);
+  });
+
+  it("changes only the fields a change names: contact, notes and runs required stay", async () => {
+    const renamed = await postPartnerUpdate(
+      asTeam("/api/admin/partners/acme", { name: "Acme Chat" }),
+      context(),
+      "acme",
+    );
+    expect(renamed.status).toBe(200);
+    const rows = await test.handle.db.execute<{ contact: string; notes: string; required_runs: number }>(
+      sql`select contact, notes, required_runs from partners where slug = 'acme'`,
+    );
+    expect(rows.rows[0]).toEqual({ contact: CONTACT, notes: NOTES, required_runs: 2 });
+    const taken = await postPartnerUpdate(
+      asTeam("/api/admin/partners/acme", { slug: "stealth" }),
+      context(),
+      "acme",
+    );
+    expect(taken.status).toBe(409);
   });
 
   it("replaces an unlisted partner's link key on request: the old link stops working", async () => {

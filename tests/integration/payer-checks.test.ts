@@ -168,6 +168,52 @@ describe("PayerRegistry reads for partners' gateways", () => {
     expect(kinds.filter((row) => row.kind === "usage_settled")).toHaveLength(1);
   });
 
+  it("keeps the balances of a read whose event scan the RPC cut short, and reads the events next time", async () => {
+    await payerRegistry.write("deposit", [payerA, 10n * USD]); // A: 10 + 10
+    const at = tick();
+    proxy.failAfterGetLogs(0); // balances read, then the RPC goes away at the first log query
+    try {
+      await expect(check()).rejects.toThrow(/PayerRegistry read on local failed/);
+    } finally {
+      proxy.reset();
+      await proxy.start();
+    }
+    const [a] = await test.handle.db
+      .select()
+      .from(payerBalances)
+      .where(eq(payerBalances.address, payerA.toLowerCase()));
+    expect(a).toMatchObject({ balance: String(20n * USD), readAt: at });
+    const deposits = async () =>
+      (await test.handle.db.select().from(payerEvents).where(eq(payerEvents.address, payerA.toLowerCase())))
+        .length;
+    expect(await deposits()).toBe(1);
+    tick();
+    await check();
+    expect(await deposits()).toBe(2);
+  });
+
+  it("reads a payer back no further than the lookback, however long ago it was last read", async () => {
+    const head = Number(await chain.publicClient.getBlockNumber());
+    await test.handle.db.update(payerBalances).set({ eventsScannedTo: 1 });
+    const progress: string[] = [];
+    await runPayerCheckJob(
+      test.handle.db,
+      { ...test.env, PAYER_EVENTS_LOOKBACK_BLOCKS: 3 },
+      {
+        network: "local",
+        trigger: "cli",
+        now: () => tick(),
+        chunkSize: 1,
+        log: (line) => progress.push(line),
+      },
+    );
+    expect(progress).toEqual([
+      `read payer events of blocks ${head - 2}-${head - 2}`,
+      `read payer events of blocks ${head - 1}-${head - 1}`,
+      `read payer events of blocks ${head}-${head}`,
+    ]);
+  });
+
   it("with the RPC down: the run fails and is recorded, the last read stays, and turns stale with the error", async () => {
     const before = await test.handle.db.select().from(payerBalances).orderBy(payerBalances.address);
     await proxy.stop();

@@ -113,17 +113,17 @@ describe("a change in words", () => {
     expect(changeHref({ entityType: "criterion", entityKey: "sync_group" })).toBe("/targets/sync_group");
     expect(changeHref({ entityType: "ingest_token", entityKey: "qa" })).toBeNull();
     expect(changeHref({ entityType: "partner", entityKey: "acme" })).toBe("/partners/acme");
-    expect(changeHref({ entityType: "partner", entityKey: "unlisted-4" })).toBeNull();
+    expect(changeHref({ entityType: "partner", entityKey: "unlisted" })).toBeNull();
   });
 
   it("words partner changes, saying of an unlisted partner only that it is unlisted", () => {
     const title = (action: string, entityKey: string, after: Record<string, unknown> | null = null) =>
       changeTitle({ action, entityType: "partner", entityKey, after });
     expect(title("partner.create", "acme", { name: "Acme Chat" })).toBe("Partner added: Acme Chat");
-    expect(title("partner.create", "unlisted-4", { listed: false })).toBe("An unlisted partner was added");
+    expect(title("partner.create", "unlisted", { listed: false })).toBe("An unlisted partner was added");
     expect(title("partner.update", "acme")).toBe("Partner acme updated");
-    expect(title("partner.update", "unlisted-4")).toBe("An unlisted partner was updated");
-    expect(title("partner.token", "unlisted-4")).toBe("Ingest token issued to an unlisted partner");
+    expect(title("partner.update", "unlisted")).toBe("An unlisted partner was updated");
+    expect(title("partner.token", "unlisted")).toBe("Ingest token issued to an unlisted partner");
     expect(
       changeTitle({
         action: "sdk.minimum",

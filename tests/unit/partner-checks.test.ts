@@ -56,10 +56,13 @@ describe("gateway funded", () => {
     expect(result.lastTrueAt).toBeNull(); // B was never funded
   });
 
-  it("dates the last time all were funded no later than the earliest of their last funded times", () => {
-    const result = check([A, B], [read(A, 12n * USD), read(B, 9n * USD, { lastFundedAt: minutesAgo(90) })]);
-    expect(result.status).toBe("fail");
-    expect(result.lastTrueAt).toEqual(minutesAgo(90));
+  it("dates the last time it held only where that is known: one payer's last funded time", () => {
+    const one = check([B], [read(B, 9n * USD, { lastFundedAt: minutesAgo(90) })]);
+    expect(one).toMatchObject({ status: "fail", lastTrueAt: minutesAgo(90) });
+    // Of several payers, when they were last all funded at once is not kept: no date rather than a wrong one.
+    const several = check([A, B], [read(A, 12n * USD), read(B, 9n * USD, { lastFundedAt: minutesAgo(90) })]);
+    expect(several).toMatchObject({ status: "fail", lastTrueAt: null });
+    expect(check([A], [read(A, 12n * USD)]).lastTrueAt).toEqual(minutesAgo(1)); // passing: the last read
   });
 
   it("is unknown with no gateway linked, or a payer not read yet; matches addresses in any case", () => {
@@ -140,7 +143,32 @@ describe("SDK ready", () => {
     });
     expect(result.status).toBe("pass");
     expect(result.summary).toBe("xmtp-js 2.1.0, xmtp-ios 4.0.1");
-    expect(result.since).toEqual(minutesAgo(2));
+    // Until run 1 reported xmtp-js, an SDK in use had not been reported.
+    expect(result.since).toEqual(minutesAgo(1));
+  });
+
+  it("dates since when the whole window met the minimums, and never calls a check that never held true", () => {
+    const runs = [run(1), run(2), run(3), run(4), run(5, { sdkVersion: "1.9.0" })];
+    const result = sdkCheck({ runs, required: 3, sdksInUse: [], minimums });
+    expect(result.status).toBe("pass");
+    expect(result.since).toEqual(minutesAgo(2)); // at run 3 the window still held run 5's 1.9.0
+    const failing = sdkCheck({
+      runs: [run(1), run(2, { sdkVersion: "1.9.0" })],
+      required: 5,
+      sdksInUse: [],
+      minimums,
+    });
+    expect(failing).toMatchObject({ status: "fail", lastTrueAt: null });
+    const unreported = sdkCheck({ runs: [run(1)], required: 5, sdksInUse: ["xmtp-ios"], minimums });
+    expect(unreported).toMatchObject({ status: "unknown", lastTrueAt: null });
+  });
+
+  it("finds no minimum for an SDK named like an object's own properties, and does not throw", () => {
+    for (const sdk of ["constructor", "__proto__", "toString", "valueOf"]) {
+      const result = sdkCheck({ runs: [run(1, { sdk })], required: 5, sdksInUse: [], minimums });
+      expect(result.status).toBe("unknown");
+      expect(result.missing).toEqual([`the team has not set a mainnet-compatible version of ${sdk} yet`]);
+    }
   });
 
   it("fails on a version below the minimum, a pre-release of the minimum included", () => {
@@ -250,22 +278,45 @@ describe("the network's readiness cut to the stage under way", () => {
         { title: "a milestone", stage: 2 },
       ],
     };
-    expect(readinessOfStage(readiness, 2)).toEqual({
+    const stage = (number: number, milestones = 1) => ({ number, milestones });
+    expect(readinessOfStage(readiness, stage(2))).toEqual({
       ready: false, // its milestone is still open
       targetsMet: 1,
       targetsTotal: 1,
+      milestonesTotal: 1,
       targets: [readiness.targets[1]],
       stillOpen: [{ title: "a milestone", stage: 2 }],
     });
-    expect(readinessOfStage(readiness, 1)).toMatchObject({ ready: true, targetsMet: 1, stillOpen: [] });
-    expect(readinessOfStage({ ...readiness, stillOpen: [] }, 2)).toEqual({
+    expect(readinessOfStage(readiness, stage(1))).toMatchObject({
+      ready: true,
+      targetsMet: 1,
+      stillOpen: [],
+    });
+    expect(readinessOfStage({ ...readiness, stillOpen: [] }, stage(2))).toEqual({
       ready: true,
       targetsMet: 1,
       targetsTotal: 1,
+      milestonesTotal: 1,
       targets: [readiness.targets[1]],
       stillOpen: [],
     });
-    expect(readinessOfStage(readiness, 9).ready).toBe(false);
+    expect(readinessOfStage(readiness, stage(9, 0)).ready).toBe(false);
     expect(readinessOfStage(readiness, null)).toBe(readiness);
+  });
+
+  it("judges a stage of milestones only (the migration's) ready once they are all done, not unknown", async () => {
+    const { readinessOfStage } = await import("@/lib/partners/checks");
+    const base = { ready: false, targetsMet: 0, targetsTotal: 0, targets: [], stillOpen: [] };
+    const open = readinessOfStage(
+      { ...base, stillOpen: [{ title: "Mainnet nodes deployed", stage: 3, type: "milestone" as const }] },
+      { number: 3, milestones: 2 },
+    );
+    expect(networkCheck(open, now)).toMatchObject({
+      status: "fail",
+      summary: "1 of the stage's 2 milestones still open",
+      missing: ["the team has still to complete: Mainnet nodes deployed"],
+    });
+    expect(networkCheck(readinessOfStage(base, { number: 3, milestones: 2 }), now).status).toBe("pass");
+    expect(networkCheck(readinessOfStage(base, { number: 3, milestones: 0 }), now).status).toBe("unknown");
   });
 });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { CheckCard } from "@/components/partners/check-card";
 import { MigrationContext } from "@/components/partners/migration-context";
 import { getAppDb } from "@/db/app";
@@ -17,15 +18,14 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
+// The metadata and the page read the partner once per request.
+const loadPartner = cache(async (slug: string, key: string | null) =>
+  PARTNER_SLUG.test(slug) ? publicPartner(await getAppDb(), { slug, key, now: new Date() }) : null,
+);
+
 async function load({ params, searchParams }: Props) {
-  const { slug } = await params;
   const key = (await searchParams).key;
-  if (!PARTNER_SLUG.test(slug)) return null;
-  return publicPartner(await getAppDb(), {
-    slug,
-    key: typeof key === "string" ? key : null,
-    now: new Date(),
-  });
+  return loadPartner((await params).slug, typeof key === "string" ? key : null);
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
@@ -88,7 +88,7 @@ export default async function PartnerPage(props: Props) {
           {
             key: partner.network,
             name: network.name,
-            readiness: state ? readinessOfStage(state, stage?.number ?? null) : undefined,
+            readiness: state ? readinessOfStage(state, stage) : undefined,
             stage,
           },
         ]}
