@@ -123,6 +123,19 @@ describe("what the public sees", () => {
     expect((await getPartnersApi(get("/api/v1/partners?format=xml"), read())).status).toBe(400);
   });
 
+  it("gives the days left in the migration window once the team starts its countdown", async () => {
+    const none = await (await getPartnerApi(get("/api/v1/partners/acme"), read(), "acme")).json();
+    expect(none.migrationCountdown).toBeNull();
+    const started = new Date(now.getTime() - 20 * 86_400_000);
+    await test.handle.db.execute(sql`update stages set countdown_started_at = ${started} where number = 3`);
+    try {
+      const running = await (await getPartnerApi(get("/api/v1/partners/acme"), read(), "acme")).json();
+      expect(running.migrationCountdown).toMatchObject({ stage: 3, days: 60, daysLeft: 40, finished: false });
+    } finally {
+      await test.handle.db.execute(sql`update stages set countdown_started_at = null where number = 3`);
+    }
+  });
+
   it("answers an unlisted partner only with its link's key, and keeps it out of shared caches", async () => {
     expect((await getPartnerApi(get("/api/v1/partners/stealth"), read(), "stealth")).status).toBe(404);
     expect((await getPartnerApi(get("/api/v1/partners/stealth?key=guess"), read(), "stealth")).status).toBe(
