@@ -19,6 +19,21 @@ test.describe("the read API", () => {
     expect((await request.get("/api/v1/summary?network=testnet")).status()).toBe(400); // not collected here
   });
 
+  test("answers If-None-Match with 304 while the answer is unchanged, through the production server", async ({
+    request,
+  }) => {
+    // A partner's badge: nothing another spec does changes it.
+    const first = await request.get("/partners/beacon-chat/badge.svg");
+    expect(first.status()).toBe(200);
+    const etag = first.headers().etag;
+    expect(etag).toMatch(/^W\/"[\w-]{32}"$/);
+    const again = await request.get("/partners/beacon-chat/badge.svg", {
+      headers: { "if-none-match": etag as string },
+    });
+    expect(again.status()).toBe(304);
+    expect((await again.body()).length).toBe(0);
+  });
+
   test("lists the criteria as JSON and CSV, each with its evidence", async ({ request }) => {
     const { criteria, total } = await (await request.get("/api/v1/criteria")).json();
     expect(total).toBe(15);
