@@ -8,6 +8,7 @@ import { getRegistryNodes } from "@/db/queries/nodes";
 import { getOperationMap } from "@/db/queries/operation-map";
 import { listPartners, listSdkMinimums, partnerTokens } from "@/db/queries/partners";
 import { getAllMilestones, getCriteria, getStages } from "@/db/queries/roadmap";
+import { partnerLink } from "@/lib/partners/slug";
 
 /** Who is signed in (from the session cookie), and, for them, what the console edits. */
 export async function consoleData(db: Db, cookie: string | undefined, now: Date) {
@@ -89,7 +90,7 @@ export async function consoleData(db: Db, cookie: string | undefined, now: Date)
       contact: partner.contact,
       notes: partner.notes,
       requiredRuns: partner.requiredRuns,
-      link: `/partners/${partner.slug}${partner.listed ? "" : `?key=${encodeURIComponent(partner.accessKey)}`}`,
+      link: partnerLink(partner),
       token: partnerKeys.get(partner.id) ?? null,
     })),
     sdkMinimums: minimums.map(({ sdk, minVersion }) => ({ sdk, minVersion })),

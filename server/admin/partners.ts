@@ -9,7 +9,7 @@ import {
 } from "@/db/mutations/partners";
 import { NETWORK_KEYS } from "@/lib/env";
 import { cleanVersion } from "@/lib/partners/semver";
-import { PARTNER_SLUG, SDK_NAME, SDK_NAME_RULE, SLUG_RULE } from "@/lib/partners/slug";
+import { PARTNER_SLUG, partnerLink, SDK_NAME, SDK_NAME_RULE, SLUG_RULE } from "@/lib/partners/slug";
 import { runPayerCheckJob } from "@/server/jobs/payer-check";
 import { type AdminContext, adminError, adminJson, authorised } from "./http";
 
@@ -75,7 +75,7 @@ function uncollected(context: AdminContext, network: string) {
 const partnerAnswer = (row: { slug: string; listed: boolean; accessKey: string }) => ({
   slug: row.slug,
   listed: row.listed,
-  link: `/partners/${row.slug}${row.listed ? "" : `?key=${encodeURIComponent(row.accessKey)}`}`,
+  link: partnerLink(row),
   changed: true,
 });
 

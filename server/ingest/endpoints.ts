@@ -42,6 +42,13 @@ function jsonRun(text: string): unknown {
   return body;
 }
 
+/**
+ * What a test run's idempotency hash covers: the same report sent again is the same run; where its
+ * time came from is not part of it, and a report dated on receipt has no time of its own.
+ */
+const runHash = <R extends { startedAtFrom?: string; startedAt: string }>({ startedAtFrom, ...run }: R) =>
+  startedAtFrom === "received" ? { ...run, startedAt: undefined } : run;
+
 /** JUnit XML (runId, suite, sdk, network as query parameters) or the JSON shape. */
 export const integrationTestsEndpoint = ingestEndpoint({
   scope: "tests",
@@ -49,10 +56,7 @@ export const integrationTestsEndpoint = ingestEndpoint({
   contentTypes: ["application/json", ...XML_TYPES],
   parse: (text, contentType, url, receivedAt) =>
     XML_TYPES.includes(contentType) ? junitToRun(text, url.searchParams, receivedAt) : jsonRun(text),
-  // The same report sent again is the same run: where its time came from is not part of it, and a
-  // report dated on receipt has no time of its own.
-  hashOf: ({ startedAtFrom, ...run }) =>
-    startedAtFrom === "received" ? { ...run, startedAt: undefined } : run,
+  hashOf: runHash,
   store: async (db, run, meta) => {
     const stored = await storeIntegrationRun(db, run, {
       ...meta,
@@ -98,8 +102,7 @@ export const partnerRunsEndpoint = ingestEndpoint({
           sdkVersion: url.searchParams.get("sdkVersion") ?? undefined,
         }
       : jsonRun(text),
-  hashOf: ({ startedAtFrom, ...run }) =>
-    startedAtFrom === "received" ? { ...run, startedAt: undefined } : run,
+  hashOf: runHash,
   store: async (db, run, meta) => {
     if (meta.partnerId === null)
       throw new IngestError(403, "forbidden", "only a partner's token may post partner runs");
