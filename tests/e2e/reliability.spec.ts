@@ -161,10 +161,18 @@ test.describe("reliability", () => {
         .getByRole("link", { name: "Download CSV" })
         .getAttribute("href")) as string;
       expect(href).toContain(`chart=${chart}&format=csv`);
-      const response = await request.get(href);
+      // Both asked for the same range, ended a few minutes ago: the live demo's current bucket
+      // (replication lag moves with every probe) must not change between the two requests.
+      const fixed = new URL(href, "http://x");
+      const to = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 5 * 60_000);
+      fixed.searchParams.delete("range");
+      fixed.searchParams.set("from", new Date(to.getTime() - 30 * 86_400_000).toISOString());
+      fixed.searchParams.set("to", to.toISOString());
+      const csvHref = `${fixed.pathname}${fixed.search}`;
+      const response = await request.get(csvHref);
       expect(response.headers()["content-type"]).toMatch(/^text\/csv/);
       const rows = parseCsv(await response.text());
-      const view = (await (await request.get(href.replace("&format=csv", ""))).json()) as ReliabilityView;
+      const view = (await (await request.get(csvHref.replace("&format=csv", ""))).json()) as ReliabilityView;
       expect(rows.length, chart).toBeGreaterThan(0);
       expect(rows, chart).toEqual(expectedRows(view, chart));
     }
